@@ -1,0 +1,192 @@
+"""Load a whole project (county, policy library, every unit) and validate it: stages 1 and 2.
+
+The result holds typed records for the derive stage and every problem found, located by file, line
+and column. Nothing downstream reads files again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import County, Policy, Unit
+from .problems import Problem, Severity
+from .rules import Finding, unit_findings
+from .schema_errors import parse_model
+from .yamlsource import SourceDoc, load_bytes, parse_text
+
+UNIT_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+COUNTY_FILE = "units/county.yml"
+POLICY_DIR = "content/policies"
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    id: str
+    path: str
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class PolicyRecord:
+    id: str
+    path: str
+    policy: Policy
+    body: str
+
+
+@dataclass
+class Project:
+    root: Path
+    county: County | None = None
+    units: list[UnitRecord] = field(default_factory=list)
+    policies: list[PolicyRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _error(path: str, message: str, hint: str, line: int = 1, column: int = 1) -> Problem:
+    return Problem(path, line, column, Severity.ERROR, message, hint)
+
+
+def _located(doc: SourceDoc, finding: Finding) -> Problem:
+    line, column = doc.positions.locate(finding.path, at_key=finding.at_key)
+    return Problem(doc.path, line, column, finding.severity, finding.message, finding.hint)
+
+
+def _load_county(project: Project) -> None:
+    path = project.root / COUNTY_FILE
+    if not path.is_file():
+        project.problems.append(
+            _error(
+                COUNTY_FILE,
+                "缺少县的基本信息文件",
+                "请建立 units/county.yml，写明县名、领导小组办公室和乡镇名单。",
+            )
+        )
+        return
+    doc, problems = load_bytes(COUNTY_FILE, path.read_bytes())
+    project.problems += problems
+    if doc is not None:
+        project.county, problems = parse_model(County, doc)
+        project.problems += problems
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """``---`` YAML ``---`` body, as (yaml, body); None when the page has no front matter."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for end in range(1, len(lines)):
+        if lines[end].strip() == "---":
+            return "".join(lines[1:end]), "".join(lines[end + 1 :])
+    return None
+
+
+def _load_policy(project: Project, file: Path) -> None:
+    rel = file.relative_to(project.root).as_posix()
+    if not UNIT_ID.fullmatch(file.stem):
+        project.problems.append(
+            _error(
+                rel,
+                f"政策文件名「{file.stem}」不能作编号",
+                "文件名只用小写拼音、数字和连字符，例如 laonianren-quanyi-baozhangfa.md",
+            )
+        )
+        return
+    text = file.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+    parts = split_front_matter(text)
+    if parts is None:
+        project.problems.append(
+            _error(
+                rel,
+                "政策页面缺少开头的资料区（---）",
+                "第一行写 ---，接着写 title、issuer、level 等，再用 --- 结束。",
+            )
+        )
+        return
+    front, body = parts
+    doc, problems = parse_text(rel, front)
+    if doc is not None:
+        doc = SourceDoc(rel, doc.data, doc.positions.shifted(1))
+        policy, problems = parse_model(Policy, doc)
+        if policy is not None:
+            project.policies.append(PolicyRecord(file.stem, rel, policy, body))
+    project.problems += problems
+
+
+def _load_unit(project: Project, folder: Path, policy_ids: list[str]) -> None:
+    rel = f"units/{folder.name}/unit.yml"
+    if not UNIT_ID.fullmatch(folder.name):
+        project.problems.append(
+            _error(
+                rel,
+                f"文件夹名「{folder.name}」不能作单位编号",
+                "编号是单位的永久网址，只能用小写英文字母、数字和连字符，例如 anlan-renmin-yiyuan。",
+            )
+        )
+        return
+    file = folder / "unit.yml"
+    if not file.is_file():
+        project.problems.append(
+            _error(
+                rel,
+                "单位文件夹里缺少 unit.yml",
+                "每个单位文件夹里都要有一个 unit.yml；可以用 jinglao new 生成模板。",
+            )
+        )
+        return
+    doc, problems = load_bytes(rel, file.read_bytes())
+    project.problems += problems
+    if doc is None:
+        return
+    unit, problems = parse_model(Unit, doc)
+    project.problems += problems
+    if unit is None:
+        return
+    project.problems += [_located(doc, f) for f in unit_findings(unit, project.county, policy_ids)]
+    project.units.append(UnitRecord(folder.name, rel, unit))
+
+
+def _check_unique_names(project: Project) -> None:
+    first: dict[str, str] = {}
+    for record in project.units:
+        other = first.setdefault(record.unit.name, record.path)
+        if other != record.path:
+            project.problems.append(
+                _error(
+                    record.path,
+                    f"单位名称「{record.unit.name}」与 {other} 重复",
+                    "每个单位只建一个文件夹；同名的不同单位请写全称加以区分。",
+                )
+            )
+
+
+def load_project(root: Path) -> Project:
+    """Load and validate everything under ``root``; problems are collected, never raised."""
+    project = Project(root=root)
+    _load_county(project)
+    policy_dir = root / POLICY_DIR
+    for file in sorted(policy_dir.glob("*.md")) if policy_dir.is_dir() else []:
+        if file.name != "index.md":
+            _load_policy(project, file)
+    policy_ids = [p.id for p in project.policies]
+    units_dir = root / "units"
+    for entry in sorted(units_dir.iterdir()) if units_dir.is_dir() else []:
+        if entry.is_dir():
+            _load_unit(project, entry, policy_ids)
+        elif entry.name != "county.yml" and not entry.name.startswith("."):
+            rel = entry.relative_to(root).as_posix()
+            project.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "这个文件不属于任何单位，不会被读取",
+                    "单位资料请放在 units/<单位编号>/unit.yml。",
+                )
+            )
+    _check_unique_names(project)
+    project.problems.sort()
+    return project

@@ -1,0 +1,150 @@
+"""Checks that need more than one field, another file, or the whole county.
+
+Each rule yields ``Finding``s by key path; ``project.py`` turns them into located problems using the
+positions the YAML loader recorded.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import County, Procedure, TimeSpan, Unit
+from .problems import Severity
+from .timelimits import describe, surely_longer
+from .yamlsource import Path
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: Path
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+    at_key: bool = False
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.4)
+    return f"是不是想写「{close[0]}」？" if close else ""
+
+
+def check_level(unit: Unit, county: County | None) -> Iterator[Finding]:
+    if unit.level == "乡镇" and unit.township is None:
+        yield Finding(("level",), "乡镇单位要写明所属乡镇（township）", "例如 township: 清溪镇")
+    if unit.level == "县级" and unit.township is not None:
+        yield Finding(
+            ("township",),
+            "县级单位不填写所属乡镇（township）",
+            "县直单位请删掉这一行；若是乡镇单位，请把 level 改为 乡镇。",
+        )
+    if unit.township is not None and county is not None:
+        names = [t.name for t in county.townships]
+        if unit.township not in names:
+            yield Finding(
+                ("township",),
+                f"「{unit.township}」不在本县的乡镇名单里",
+                _did_you_mean(unit.township, names) + "本县乡镇：" + "、".join(names),
+            )
+
+
+def check_supervision(unit: Unit) -> Iterator[Finding]:
+    has_phone = any(p.role == "投诉监督" for p in unit.phones)
+    if not has_phone and not unit.supervision:
+        yield Finding(
+            ("phones",),
+            "至少要公布一个监督渠道",
+            "请在 phones 里加一个 role: 投诉监督 的电话，或在 supervision 里写意见箱、电子邮箱等渠道。",
+            at_key=True,
+        )
+
+
+def _compare(promised: TimeSpan, statutory: TimeSpan | None, path: Path) -> Iterator[Finding]:
+    if statutory is not None and surely_longer(promised, statutory):
+        yield Finding(
+            path,
+            f"承诺时限（{describe(promised)}）比法定时限（{describe(statutory)}）还长",
+            "承诺时限只能等于或短于法定时限，请核对后修改。",
+        )
+
+
+def check_time_limits(procedure: Procedure, path: Path) -> Iterator[Finding]:
+    limit = procedure.time_limit
+    yield from _compare(limit.promised, limit.statutory, (*path, "time_limit", "promised"))
+    for i, variant in enumerate(limit.variants):
+        statutory = variant.statutory or limit.statutory
+        yield from _compare(
+            variant.promised, statutory, (*path, "time_limit", "variants", i, "promised")
+        )
+
+
+def _policy_refs(unit: Unit) -> Iterator[tuple[str, Path]]:
+    for i, ref in enumerate(unit.disclosure.policies):
+        yield ref, ("disclosure", "policies", i)
+    for p, proc in enumerate(unit.disclosure.procedures):
+        for i, ref in enumerate(proc.legal_basis):
+            yield ref, ("disclosure", "procedures", p, "legal_basis", i)
+    for b, benefit in enumerate(unit.benefits):
+        for i, ref in enumerate(benefit.legal_basis):
+            yield ref, ("benefits", b, "legal_basis", i)
+
+
+def check_policy_refs(unit: Unit, policy_ids: list[str]) -> Iterator[Finding]:
+    for ref, path in _policy_refs(unit):
+        if ref not in policy_ids:
+            yield Finding(
+                path,
+                f"政策法规库里没有编号为「{ref}」的文件",
+                _did_you_mean(ref, policy_ids)
+                + "编号见「政策法规库」页面，新文件请先加到 content/policies/。",
+            )
+
+
+def check_procedures(unit: Unit) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for p, proc in enumerate(unit.disclosure.procedures):
+        path: Path = ("disclosure", "procedures", p)
+        yield from check_time_limits(proc, path)
+        if proc.id is not None:
+            if proc.id in seen:
+                yield Finding((*path, "id"), f"流程编号「{proc.id}」重复", "每个流程的编号要不同。")
+            seen.add(proc.id)
+
+
+def check_consent(unit: Unit) -> Iterator[Finding]:
+    for i, staff in enumerate(unit.disclosure.identification.staff):
+        if staff.consent:
+            continue
+        for key, label in (("name", "姓名"), ("photo", "照片"), ("number", "工号")):
+            if getattr(staff, key) is not None:
+                yield Finding(
+                    ("disclosure", "identification", "staff", i, key),
+                    f"没有本人同意，不能公开{label}",
+                    "取得本人书面同意后写 consent: true；否则请删掉这一行，只公开岗位和窗口。",
+                    at_key=True,
+                )
+
+
+def check_honours(unit: Unit) -> Iterator[Finding]:
+    seen: set[tuple[str, str]] = set()
+    for i, honour in enumerate(unit.honours):
+        key = (honour.level, honour.cycle)
+        if key in seen:
+            yield Finding(
+                ("honours", i),
+                f"{honour.cycle} 届的{honour.level}称号写了两次",
+                "同一届同一级别只能获得一次。",
+            )
+        seen.add(key)
+
+
+def unit_findings(unit: Unit, county: County | None, policy_ids: list[str]) -> list[Finding]:
+    return [
+        *check_level(unit, county),
+        *check_supervision(unit),
+        *check_procedures(unit),
+        *check_policy_refs(unit, policy_ids),
+        *check_consent(unit),
+        *check_honours(unit),
+    ]
