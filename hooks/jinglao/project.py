@@ -43,6 +43,7 @@ class Project:
     units: list[UnitRecord] = field(default_factory=list)
     policies: list[PolicyRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    home: str = ""  # content/index.md, into which the generated overview is placed
 
 
 def _error(path: str, message: str, hint: str, line: int = 1, column: int = 1) -> Problem:
@@ -188,5 +189,8 @@ def load_project(root: Path) -> Project:
                 )
             )
     _check_unique_names(project)
+    home = root / "content" / "index.md"
+    if home.is_file():
+        project.home = home.read_text(encoding="utf-8-sig")
     project.problems.sort()
     return project

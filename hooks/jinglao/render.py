@@ -1,0 +1,92 @@
+"""Stage 4: plain site data → Markdown pages (path → text), through Jinja templates in ``theme/pages``.
+
+Text from units is never trusted: in HTML blocks Jinja's autoescape escapes it, and in Markdown
+context templates pass it through the ``md`` filter, which also escapes Markdown syntax, so a unit
+file cannot add a link, an image, a script or a style to the site.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+# The project's own templates; a project may override any of them in its theme/pages folder.
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "pages"
+OVERVIEW_MARKER = "<!-- jinglao:overview -->"
+
+# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS) plus ``|``.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def md_escape(value: Any) -> Markup:
+    """Text that Markdown shows literally: HTML-escaped, Markdown punctuation backslashed."""
+    text = " ".join(str(value).split())  # one line: no new paragraphs or list items
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+
+
+def tel_href(number: Any) -> str:
+    return "tel:" + re.sub(r"[^0-9+]", "", str(number))
+
+
+def yaml_string(value: Any) -> Markup:
+    """A safe double-quoted scalar for front matter (JSON strings are valid YAML)."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def make_environment(project_templates: Path | None = None) -> Environment:
+    folders = [p for p in (project_templates, DEFAULT_TEMPLATES) if p is not None and p.is_dir()]
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(p)) for p in folders]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown heading ids are written {#id}: keep Jinja's comments out of their way.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(md=md_escape, tel=tel_href, yaml_string=yaml_string)
+    return env
+
+
+def _home(env: Environment, site: dict[str, Any]) -> str:
+    overview = env.get_template("overview.md.j2").render(site=site)
+    text: str = site["home_text"] or env.get_template("home.md.j2").render(site=site)
+    if OVERVIEW_MARKER in text:
+        return text.replace(OVERVIEW_MARKER, overview)
+    return text.rstrip() + "\n\n" + overview
+
+
+def render_pages(site: dict[str, Any], project_templates: Path | None = None) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder."""
+    env = make_environment(project_templates)
+
+    def page(template: str, **context: Any) -> str:
+        return env.get_template(template).render(site=site, **context)
+
+    pages = {
+        "index.md": _home(env, site),
+        "units/index.md": page("units.md.j2"),
+        "sectors/index.md": page("sectors.md.j2"),
+        "townships/index.md": page("townships.md.j2"),
+        "policies/index.md": page("policies.md.j2"),
+        "guide/fields.md": page("fields.md.j2"),
+    }
+    for unit in site["units"]:
+        pages[f"units/{unit['id']}/index.md"] = page("unit.md.j2", unit=unit)
+    for sector in site["sectors"]:
+        pages[f"sectors/{sector['slug']}/index.md"] = page("group.md.j2", group=sector, kind="行业")
+    for township in site["townships"]:
+        pages[f"townships/{township['slug']}/index.md"] = page(
+            "group.md.j2", group=township, kind="乡镇"
+        )
+    for policy in site["policies"]:
+        pages[f"policies/{policy['id']}.md"] = page("policy.md.j2", policy=policy)
+    return pages
