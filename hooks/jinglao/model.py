@@ -7,7 +7,7 @@ reference page and (later) the JSON Schema. Rules that compare fields or look ac
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -22,11 +22,11 @@ class Base(BaseModel):
     )
 
 
-def _texts(title: str, *, required: bool = False) -> list[Text]:
+def _texts(title: str, *, required: bool = False) -> Any:
     """A list of texts: required ones must have at least one item, optional ones default empty."""
     if required:
-        return Field(title=title, min_length=1)  # type: ignore[no-any-return]
-    return Field(default_factory=list, title=title)  # type: ignore[no-any-return]
+        return Field(title=title, min_length=1)
+    return Field(default_factory=list, title=title)
 
 
 class Figure(Base):
@@ -323,15 +323,15 @@ class Honour(Base):
 class Unit(Base):
     """Everything one service unit discloses."""
 
-    name: Text = Field(title="单位名称")
+    name: Text = Field(title="单位名称", examples=["安澜县人民医院"])
     short_name: Text | None = Field(None, title="简称")
     sector: vocab.Sector = Field(title="行业类别")
     level: vocab.Level = Field(title="层级")
     township: Text | None = Field(None, title="所属乡镇")
     village: Text | None = Field(None, title="所在村（社区）")
-    address: Text = Field(title="地址")
+    address: Text = Field(title="地址", examples=["安澜县城关镇解放路 88 号"])
     website: Url | None = Field(None, title="网站")
-    intro: Text = Field(title="单位简介")
+    intro: Text = Field(title="单位简介", examples=["一两句话介绍本单位和为老服务窗口"])
     opening_hours: OpeningHours = Field(title="办公时间")
     elderly_window: ElderlyWindow = Field(title="为老服务窗口")
     phones: list[PhoneNumber] = Field(title="电话", min_length=1)

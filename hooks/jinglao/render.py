@@ -35,8 +35,9 @@ def tel_href(number: Any) -> str:
 
 
 def yaml_string(value: Any) -> Markup:
-    """A safe double-quoted scalar for front matter (JSON strings are valid YAML)."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    """A front-matter scalar: HTML-escaped, because Material puts page titles into the HTML
+    unescaped, then double-quoted (a JSON string is valid YAML)."""
+    return Markup(json.dumps(html.escape(" ".join(str(value).split())), ensure_ascii=False))
 
 
 def make_environment(project_templates: Path | None = None) -> Environment:

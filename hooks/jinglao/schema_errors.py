@@ -85,6 +85,14 @@ def _example(model: type[BaseModel] | None, key: str) -> str:
     return f"例如：{key}: {examples[0]}" if examples else ""
 
 
+def _blank_hint(parent: type[BaseModel] | None, key: str) -> str:
+    required = (
+        parent is not None and key in parent.model_fields and parent.model_fields[key].is_required()
+    )
+    fallback = "这一项必须填写。" if required else "请填写；不需要这一项时，把整行删掉。"
+    return _example(parent, key) or fallback
+
+
 def _missing_message(parent: type[BaseModel] | None, key: str, field: str) -> str:
     if parent is not None and (parent.__name__, key) in _REQUIRED_DISCLOSURES:
         return f"缺少必须公开的事项{field}"
@@ -128,7 +136,7 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[Path, bool, s
         hint = _suggest(key, allowed) + "这里可以写的字段：" + "、".join(allowed)
         return loc, True, f"不认识的字段「{key}」", hint
     if _is_blank(value) or kind == "string_too_short" or (kind == "too_short" and value == []):
-        return loc, True, f"{field}没有填写内容", _example(parent, key) or "请填写，或删掉这一行。"
+        return loc, True, f"{field}没有填写内容", _blank_hint(parent, key)
     if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
         return (
             loc,

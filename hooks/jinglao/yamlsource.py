@@ -91,6 +91,7 @@ class _Walk:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.node(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:

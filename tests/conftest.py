@@ -1,0 +1,53 @@
+"""Shared helpers: the repository, fixture projects, and copies of the demo county to break."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from jinglao.cli import main as cli_main
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+GOLDEN = REPO / "tests" / "golden"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A writable copy of a project; ``hooks`` is linked so mkdocs.yml finds the hook."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("units", "content", "theme", "mkdocs.yml"):
+        item = source / name
+        if item.is_dir():
+            shutil.copytree(item, target / name)
+        elif item.is_file():
+            shutil.copy2(item, target / name)
+    (target / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
+    return target
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A copy of the demo county that a test may edit."""
+    return copy_project(REPO, tmp_path / "demo")
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = cli_main(list(args))
+    return code, out.getvalue()
+
+
+def assert_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if UPDATE_GOLDEN or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"golden file {path} was missing and has been written; check it and rerun")
+    assert actual == path.read_text(encoding="utf-8")

@@ -1,0 +1,59 @@
+"""``jinglao generate --out`` writes a docs folder that plain MkDocs (no hooks) builds the same."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .conftest import FIXTURES, REPO, assert_golden, run_cli
+from .test_site_build import mkdocs_build
+
+
+def _plain_config(out: Path, docs: Path) -> Path:
+    """The project's mkdocs.yml without its hook, pointed at the generated folder."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
+    text = text.replace("docs_dir: content", f"docs_dir: {docs}")
+    text = text.replace("custom_dir: theme/overrides", f"custom_dir: {REPO / 'theme/overrides'}")
+    config = out / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_generated_folder_builds_without_hooks(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    code, output = run_cli("generate", "--project", str(REPO), "--out", str(docs))
+    assert code == 0, output
+    assert (docs / "units/anlan-renmin-yiyuan/index.md").is_file()
+    assert (docs / "plan.md").is_file()  # hand-written content comes along
+    config = _plain_config(tmp_path, docs)
+    result = mkdocs_build(tmp_path, tmp_path / "site", str(config))
+    assert result.returncode == 0, result.stderr
+    unit_ids = [p.name for p in (REPO / "units").iterdir() if p.is_dir()]
+    for unit_id in unit_ids:
+        assert (tmp_path / "site/units" / unit_id / "index.html").is_file()
+
+
+def test_generate_refuses_a_broken_project(tmp_path: Path) -> None:
+    code, _ = run_cli(
+        "generate", "--project", str(FIXTURES / "minimal"), "--out", str(tmp_path / "ok")
+    )
+    assert code == 0
+    broken = tmp_path / "broken"
+    (broken / "units/x").mkdir(parents=True)
+    (broken / "units/x/unit.yml").write_text("name: [\n", encoding="utf-8")
+    code, _ = run_cli("generate", "--project", str(broken), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_generated_unit_page_matches_golden(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    assert run_cli("generate", "--project", str(FIXTURES / "minimal"), "--out", str(docs))[0] == 0
+    assert_golden(
+        "pages/mini-window.md", (docs / "units/mini-window/index.md").read_text(encoding="utf-8")
+    )
+    assert_golden(
+        "pages/dongzhen.md", (docs / "townships/dongzhen/index.md").read_text(encoding="utf-8")
+    )

@@ -1,0 +1,114 @@
+"""A real ``mkdocs build --strict`` of the demo county, checked page by page."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jinglao.vocab import SECTOR_SLUGS
+
+from .conftest import REPO
+
+UNIT_IDS = sorted(p.name for p in (REPO / "units").iterdir() if p.is_dir())
+
+
+def mkdocs_build(
+    project: Path, site: Path, config: str = "mkdocs.yml"
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = mkdocs_build(REPO, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    return out
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def test_demo_county_has_at_least_twelve_units_in_every_sector() -> None:
+    assert len(UNIT_IDS) >= 12
+
+
+@pytest.mark.parametrize("unit_id", UNIT_IDS)
+def test_every_unit_folder_has_a_page_with_its_disclosures(site: Path, unit_id: str) -> None:
+    page = read(site, f"units/{unit_id}/index.html")
+    for anchor in (
+        "commitments",
+        "services",
+        "procedures",
+        "standards",
+        "policies",
+        "benefits",
+        "archive",
+    ):
+        assert f'id="{anchor}"' in page
+    assert 'href="tel:' in page
+    assert "承诺时限" in page
+
+
+def test_sector_and_township_pages_list_their_units(site: Path) -> None:
+    for slug in SECTOR_SLUGS.values():
+        assert "units/" in read(site, f"sectors/{slug}/index.html")
+    for slug in ("xianzhi", "chengguan", "qingxi", "shiqiao", "meikeng"):
+        assert "../../units/" in read(site, f"townships/{slug}/index.html")
+    assert "安澜县人民医院" in read(site, "sectors/weisheng/index.html")
+    assert "清溪供电所" in read(site, "townships/qingxi/index.html")
+
+
+def test_policy_page_lists_the_units_that_cite_it(site: Path) -> None:
+    page = read(site, "policies/yiliao-jigou-laonian-youxian/index.html")
+    assert "引用本文件的单位" in page
+    assert "../../units/anlan-renmin-yiyuan/" in page
+    assert "../../units/meikeng-weishengyuan/" in page
+
+
+def test_navigation_lists_sections_not_units(site: Path) -> None:
+    page = read(site, "plan/index.html")  # its content links to no unit: any such link is nav
+    assert "全部单位" in page
+    assert not any(f"units/{unit_id}/" in page for unit_id in UNIT_IDS)
+    assert len(page) < 100_000
+
+
+def test_search_for_guahao_finds_the_county_hospital(site: Path) -> None:
+    index = json.loads(read(site, "search/search_index.json"))
+    locations = {doc["location"] for doc in index["docs"] if "挂号" in doc["text"] + doc["title"]}
+    assert any(loc.startswith("units/anlan-renmin-yiyuan/") for loc in locations)
+
+
+def test_no_request_to_another_origin(site: Path) -> None:
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+            if 'rel="canonical"' in tag:
+                continue  # names the page's address, loads nothing
+            assert not re.search(r'(src|href)="(https?:)?//', tag), (html, tag)
+
+
+def test_home_page_shows_counts_and_entry_points(site: Path) -> None:
+    page = read(site, "index.html")
+    assert f"<strong>{len(UNIT_IDS)}</strong> 家单位" in page
+    assert "sectors/weisheng/" in page and "townships/chengguan/" in page
+
+
+def test_consented_name_shown_and_unconsented_staff_by_post_only(site: Path) -> None:
+    page = read(site, "units/anlan-renmin-yiyuan/index.html")
+    assert "林晓燕" in page  # consent: true in the demo data
+    assert "导诊员（门诊大厅导诊台）</li>" in page

@@ -1,0 +1,145 @@
+"""Each kind of bad input, put into a copy of a demo unit, gives an exact located Chinese report.
+
+The expected reports are golden files in tests/golden/validate/ (regenerate with UPDATE_GOLDEN=1
+and read the diff). Every case also goes through a real ``mkdocs build``: it must fail with the
+same located message and never show a Python traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import assert_golden, run_cli
+
+HOSPITAL = "units/anlan-renmin-yiyuan/unit.yml"
+SOCIETY = "units/anlan-laonianren-xiehui/unit.yml"
+
+
+def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def too_large(root: Path) -> None:
+    path = root / SOCIETY
+    path.write_text(path.read_text(encoding="utf-8") + "# 填充\n" * 200_000, encoding="utf-8")
+
+
+def gbk(root: Path) -> None:
+    path = root / SOCIETY
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+
+
+def bom_and_crlf(root: Path) -> None:
+    path = root / SOCIETY
+    text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+
+
+def bad_folder_name(root: Path) -> None:
+    (root / "units/anlan-laonianren-xiehui").rename(root / "units/Anlan_XieHui")
+
+
+def missing_unit_file(root: Path) -> None:
+    (root / "units/xin-danwei").mkdir()
+    (root / "units/xin-danwei/readme.md").write_text("还没写", encoding="utf-8")
+
+
+def duplicate_name(root: Path) -> None:
+    shutil.copytree(root / "units/anlan-laonianren-xiehui", root / "units/anlan-laoxie-fenhui")
+
+
+CASES: dict[str, Callable[[Path], None]] = {
+    "yaml-syntax": edit(HOSPITAL, "name: 安澜县人民医院\n", "name: 安澜县人民医院: 总院\n"),
+    "tab-indentation": edit(SOCIETY, "\n  location: 老年活动中心", "\n\tlocation: 老年活动中心"),
+    "duplicate-key": edit(
+        SOCIETY, "sector: 老年社会组织\n", "sector: 老年社会组织\nsector: 涉老部门\n"
+    ),
+    "alias": edit(HOSPITAL, "short_name: 县医院\n", "short_name: &n 县医院\nvillage: *n\n"),
+    "unknown-key": edit(SOCIETY, "\naddress:", "\nadress:"),
+    "missing-disclosure": edit(
+        SOCIETY,
+        "  standards:\n    - name: 接待规范\n      content: 来访有登记、有回复、有回访。\n",
+        "",
+    ),
+    "missing-result": edit(
+        SOCIETY,
+        "      result:\n        delivery: [窗口领取]\n",
+        "      outcome:\n        delivery: [窗口领取]\n",
+    ),
+    "empty-value": edit(SOCIETY, "address: 安澜县城关镇文化路 9 号老年活动中心", "address:   "),
+    "blank-text": edit(SOCIETY, "intro: 县老年人协会", 'intro: "   "\nfoo: 县老年人协会'),
+    "wrong-type": edit(
+        SOCIETY, "promised: {value: 5, unit: 工作日}", "promised: {value: 三天, unit: 工作日}"
+    ),
+    "bad-sector": edit(SOCIETY, "sector: 老年社会组织", "sector: 老年组织"),
+    "bad-time-unit": edit(
+        SOCIETY, "promised: {value: 5, unit: 工作日}", "promised: {value: 5, unit: 天}"
+    ),
+    "promised-longer": edit(
+        HOSPITAL, "promised: {value: 3, unit: 工作日}", "promised: {value: 10, unit: 工作日}"
+    ),
+    "bad-date": edit(SOCIETY, "date: 2025-10-29", "date: 2025/10/29"),
+    "bad-phone": edit(SOCIETY, "number: 0599-6823366", "number: 6823-366"),
+    "unknown-policy": edit(
+        SOCIETY, "policies: [laonianren-quanyi-baozhangfa]", "policies: [laonianren-fa]"
+    ),
+    "unknown-township": edit(
+        "units/meikeng-weishengyuan/unit.yml", "township: 梅坑镇", "township: 梅坑乡"
+    ),
+    "name-without-consent": edit(
+        "units/anlan-tushuguan/unit.yml",
+        "    methods: [工作牌]\n",
+        "    methods: [工作牌]\n    staff:\n      - {post: 馆员, name: 张三}\n",
+    ),
+    "no-supervision": edit(SOCIETY, "  - {role: 投诉监督, number: 0599-6823367}\n", ""),
+    "not-utf8": gbk,
+    "file-too-large": too_large,
+    "bad-folder-name": bad_folder_name,
+    "missing-unit-file": missing_unit_file,
+    "duplicate-name": duplicate_name,
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_reported_with_location(demo: Path, case: str) -> None:
+    CASES[case](demo)
+    code, output = run_cli("validate", "--project", str(demo))
+    assert code == 1
+    assert "错误" in output
+    assert_golden(f"validate/{case}.txt", output)
+
+
+def test_bom_and_crlf_are_accepted(demo: Path) -> None:
+    bom_and_crlf(demo)
+    assert run_cli("validate", "--project", str(demo)) == (0, "检查通过：没有发现问题。\n")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_mkdocs_build_fails_with_the_same_report(demo: Path, case: str) -> None:
+    CASES[case](demo)
+    _, report = run_cli("validate", "--project", str(demo))
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=demo,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    output = build.stdout + build.stderr
+    assert build.returncode == 1
+    assert "Traceback" not in output
+    first_problem = report.splitlines()[0]
+    assert first_problem in output
