@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .conftest import FIXTURES, REPO, assert_golden, run_cli
+from .conftest import FIXTURES, REPO, assert_golden, copy_project, run_cli
 from .test_site_build import mkdocs_build
 
 
@@ -49,8 +49,9 @@ def test_generate_refuses_a_broken_project(tmp_path: Path) -> None:
 
 
 def test_generated_unit_page_matches_golden(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")  # outside git: no history
     docs = tmp_path / "docs"
-    assert run_cli("generate", "--project", str(FIXTURES / "minimal"), "--out", str(docs))[0] == 0
+    assert run_cli("generate", "--project", str(project), "--out", str(docs))[0] == 0
     assert_golden(
         "pages/mini-window.md", (docs / "units/mini-window/index.md").read_text(encoding="utf-8")
     )

@@ -346,6 +346,9 @@ class Unit(Base):
     evaluations: list[Evaluation] = Field(default_factory=list, title="群众评议")
     archive: Archive | None = Field(None, title="创建档案")
     honours: list[Honour] = Field(default_factory=list, title="所获荣誉")
+    confirmed: IsoDate | None = Field(
+        None, title="最近确认日期", description="内容没有变化、但已核对仍然有效的日期"
+    )
 
 
 class Township(Base):

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from .history import History, read_history
 from .model import County, Policy, Unit
 from .problems import Problem, Severity
 from .rules import Finding, unit_findings
 from .schema_errors import parse_model
+from .site_config import read_site_url
 from .yamlsource import SourceDoc, load_bytes, parse_text
 
 UNIT_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -44,6 +47,8 @@ class Project:
     policies: list[PolicyRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     home: str = ""  # content/index.md, into which the generated overview is placed
+    history: History = field(default_factory=History)
+    site_url: str = ""
 
 
 def _error(path: str, message: str, hint: str, line: int = 1, column: int = 1) -> Problem:
@@ -163,6 +168,37 @@ def _check_unique_names(project: Project) -> None:
             )
 
 
+STALE_AFTER_DAYS = 365
+
+
+def last_confirmed(project: Project, record: UnitRecord) -> date | None:
+    """The later of the unit's last change in git and its own ``confirmed`` date."""
+    dates = [c.date for c in project.history.changes.get(record.id, [])[:1]]
+    if record.unit.confirmed is not None:
+        dates.append(record.unit.confirmed)
+    return max(dates, default=None)
+
+
+def is_stale(project: Project, record: UnitRecord) -> bool:
+    reference, last = project.history.reference_date, last_confirmed(project, record)
+    return reference is not None and last is not None and (reference - last).days > STALE_AFTER_DAYS
+
+
+def _freshness_warnings(project: Project) -> list[Problem]:
+    return [
+        Problem(
+            record.path,
+            1,
+            1,
+            Severity.WARNING,
+            f"公开资料已超过 12 个月没有更新或确认（最近一次：{last_confirmed(project, record)}）",
+            "请逐项核对是否仍然有效；内容没有变化的，把 confirmed 写成核对当天的日期再提交。",
+        )
+        for record in project.units
+        if is_stale(project, record)
+    ]
+
+
 def load_project(root: Path) -> Project:
     """Load and validate everything under ``root``; problems are collected, never raised."""
     project = Project(root=root)
@@ -189,6 +225,9 @@ def load_project(root: Path) -> Project:
                 )
             )
     _check_unique_names(project)
+    project.history = read_history(root)
+    project.site_url = read_site_url(root)
+    project.problems += _freshness_warnings(project)
     home = root / "content" / "index.md"
     if home.is_file():
         project.home = home.read_text(encoding="utf-8-sig")

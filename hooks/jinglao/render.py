@@ -13,8 +13,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import segno
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+
+from .charts import bar_chart
+from .open_data import CSV_COLUMNS, open_data_files
 
 # The project's own templates; a project may override any of them in its theme/pages folder.
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "pages"
@@ -40,6 +44,12 @@ def yaml_string(value: Any) -> Markup:
     return Markup(json.dumps(html.escape(" ".join(str(value).split())), ensure_ascii=False))
 
 
+def qr_svg(url: str, label: str = "本页二维码") -> Markup:
+    """A QR code of ``url`` as inline SVG, drawn at build time (no script, no other origin)."""
+    svg = segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff", omitsize=True)
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1))
+
+
 def make_environment(project_templates: Path | None = None) -> Environment:
     folders = [p for p in (project_templates, DEFAULT_TEMPLATES) if p is not None and p.is_dir()]
     env = Environment(
@@ -53,7 +63,9 @@ def make_environment(project_templates: Path | None = None) -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(md=md_escape, tel=tel_href, yaml_string=yaml_string)
+    env.filters.update(
+        md=md_escape, tel=tel_href, yaml_string=yaml_string, qr_svg=qr_svg, bar_chart=bar_chart
+    )
     return env
 
 
@@ -79,6 +91,10 @@ def render_pages(site: dict[str, Any], project_templates: Path | None = None) ->
         "townships/index.md": page("townships.md.j2"),
         "policies/index.md": page("policies.md.j2"),
         "guide/fields.md": page("fields.md.j2"),
+        "stats/index.md": page("stats.md.j2"),
+        "status/index.md": page("status.md.j2"),
+        "data/index.md": page("data.md.j2", csv_columns=CSV_COLUMNS),
+        **open_data_files(site),
     }
     for unit in site["units"]:
         pages[f"units/{unit['id']}/index.md"] = page("unit.md.j2", unit=unit)

@@ -1,0 +1,94 @@
+"""What git knows about each unit folder: its changes, and the build's reference date.
+
+Read once at load time with a single ``git log`` over ``units/``. A shallow clone or a folder
+outside git yields no history; pages then say so instead of inventing a date. The reference date
+comes from ``SOURCE_DATE_EPOCH`` or the commit being built, never from the clock, so two builds
+of one commit agree.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+_RECORD, _FIELD = "\x1e", "\x1f"
+
+
+@dataclass(frozen=True)
+class Change:
+    date: date
+    summary: str
+    commit: str
+
+
+@dataclass
+class History:
+    available: bool = False
+    shallow: bool = False
+    reference_date: date | None = None
+    changes: dict[str, list[Change]] = field(default_factory=dict)  # unit id → newest first
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def _reference_date(root: Path) -> date | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    head = _git(root, "log", "-1", "--format=%cs")
+    return date.fromisoformat(head.strip()) if head and head.strip() else None
+
+
+def _parse_log(text: str) -> dict[str, list[Change]]:
+    changes: dict[str, list[Change]] = {}
+    for record in text.split(_RECORD):
+        if not record.strip():
+            continue
+        head, _, names = record.partition("\n")
+        commit, day, summary = head.split(_FIELD, 2)
+        change = Change(date.fromisoformat(day), summary.strip(), commit[:10])
+        units = {
+            n.split("/")[1]
+            for n in names.splitlines()
+            if n.startswith("units/") and n.count("/") >= 2
+        }
+        for unit_id in sorted(units):
+            changes.setdefault(unit_id, []).append(change)
+    return changes
+
+
+def read_history(root: Path) -> History:
+    inside = _git(root, "rev-parse", "--is-inside-work-tree")
+    if inside is None or inside.strip() != "true":
+        return History(reference_date=_reference_date(root))
+    shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    reference = _reference_date(root)
+    if shallow:
+        return History(shallow=True, reference_date=reference)
+    log = _git(
+        root,
+        "log",
+        f"--format={_RECORD}%H{_FIELD}%cs{_FIELD}%s",
+        "--name-only",
+        "--relative",
+        "--",
+        "units/",
+    )
+    if log is None:
+        return History(reference_date=reference)
+    return History(available=True, reference_date=reference, changes=_parse_log(log))

@@ -1,0 +1,63 @@
+"""Open data files: every unit as JSON (the model as published) and a register as CSV for Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+CSV_COLUMNS = [
+    ("id", "单位编号"),
+    ("name", "单位名称"),
+    ("sector", "行业类别"),
+    ("level", "层级"),
+    ("township", "所属乡镇"),
+    ("address", "地址"),
+    ("supervision_phones", "监督电话"),
+    ("procedure_count", "公开办事流程数"),
+    ("promised_time_limits", "各事项承诺时限"),
+    ("archive_complete", "创建档案是否齐全"),
+    ("eligible", "能否参加本届评选"),
+    ("page_url", "单位页面"),
+]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def published_unit(site: dict[str, Any], unit: dict[str, Any]) -> dict[str, Any]:
+    return {key: unit[key] for key in site["open_data_fields"]}
+
+
+def _csv_row(unit: dict[str, Any]) -> list[str]:
+    values = {
+        **unit,
+        "township": unit["township"] or "",
+        "supervision_phones": "；".join(unit["supervision_phones"]),
+        "procedure_count": str(len(unit["procedures"])),
+        "promised_time_limits": "；".join(
+            f"{p['name']}：{p['time_limit']['promised']}" for p in unit["procedures"]
+        ),
+        "archive_complete": "是" if unit["completeness"]["archive_complete"] else "否",
+        "eligible": "是" if unit["completeness"]["eligible"] else "否",
+    }
+    return [str(values[key]) for key, _ in CSV_COLUMNS]
+
+
+def register_csv(units: list[dict[str, Any]]) -> str:
+    """UTF-8 with a BOM, so Excel on Windows opens the Chinese correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([key for key, _ in CSV_COLUMNS])
+    writer.writerows(_csv_row(u) for u in units)
+    return "\ufeff" + out.getvalue()
+
+
+def open_data_files(site: dict[str, Any]) -> dict[str, str]:
+    units = [published_unit(site, u) for u in site["units"]]
+    files = {"data/units.json": _json(units), "data/units.csv": register_csv(site["units"])}
+    for unit in units:
+        files[f"data/units/{unit['id']}.json"] = _json(unit)
+    return files

@@ -1,0 +1,176 @@
+"""Stage 3, one unit: the published model plus everything its pages show that is computed.
+
+The result is plain data (dicts, lists, strings, numbers) for templates and open data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import vocab, wording
+from .model import Procedure, Staff, TimeLimit, Unit
+from .project import Project, UnitRecord, is_stale, last_confirmed
+from .timelimits import describe
+
+COUNTY_LEVEL_SLUG = "xianzhi"
+COUNTY_LEVEL_NAME = "县直单位"
+HISTORY_SHOWN = 10
+
+Data = dict[str, Any]
+
+
+def _time_limit(limit: TimeLimit) -> Data:
+    return {
+        "promised": describe(limit.promised),
+        "statutory": describe(limit.statutory) if limit.statutory else None,
+        "statutory_note": limit.statutory_note,
+        "note": limit.note,
+        "variants": [
+            {
+                "condition": v.condition,
+                "promised": describe(v.promised),
+                "statutory": describe(v.statutory) if v.statutory else None,
+            }
+            for v in limit.variants
+        ],
+    }
+
+
+def _procedure(index: int, proc: Procedure) -> Data:
+    data = proc.model_dump(mode="json")
+    data["anchor"] = f"proc-{proc.id or index + 1}"
+    data["time_limit"] = _time_limit(proc.time_limit)
+    data["steps"] = [
+        s.model_dump(mode="json") | {"time_limit": describe(s.time_limit) if s.time_limit else None}
+        for s in proc.steps
+    ]
+    data["fees"] = [
+        f.model_dump(mode="json")
+        | {"applies_to": wording.eligibility(f.applies_to) if f.applies_to else None}
+        for f in proc.fees
+    ]
+    return data
+
+
+def _public_staff(staff: Staff) -> Data:
+    """Post and window always; name, photo and job number only with the person's consent."""
+    data = staff.model_dump(mode="json")
+    if not staff.consent:
+        data.update(name=None, photo=None, number=None)
+    return data
+
+
+def _completeness(unit: Unit) -> Data:
+    creation = unit.creation
+    aspects = {
+        label: bool(creation and getattr(creation.aspects, key))
+        for key, label in vocab.ASPECTS.items()
+    }
+    systems = {
+        label: bool(creation and getattr(creation.systems, key))
+        for key, label in vocab.SYSTEMS.items()
+    }
+    archive = unit.archive
+    archive_items = {
+        label: bool(archive and getattr(archive, key)) for key, label in vocab.ARCHIVE_ITEMS.items()
+    }
+    missing = [label for label, present in archive_items.items() if not present]
+    return {
+        "disclosure": dict.fromkeys(vocab.DISCLOSURE_ITEMS, True),
+        "aspects": aspects,
+        "systems": systems,
+        "archive": archive_items,
+        "archive_missing": missing,
+        "archive_complete": not missing,
+        "eligible": not missing,
+    }
+
+
+def _ratings(unit: Unit) -> list[Data]:
+    rows = []
+    for evaluation in unit.evaluations:
+        if evaluation.ratings is None:
+            continue
+        counts = evaluation.ratings.model_dump()
+        total = sum(counts.values())
+        rows.append(
+            {
+                "title": evaluation.title,
+                "total": total,
+                "levels": [
+                    {
+                        "label": label,
+                        "count": counts[key],
+                        "percent": round(100 * counts[key] / total, 1) if total else 0.0,
+                    }
+                    for key, label in vocab.RATING_LEVELS.items()
+                ],
+            }
+        )
+    return rows
+
+
+def published(record: UnitRecord) -> Data:
+    """The unit as open data publishes it: the model's own fields, staff names only with consent."""
+    data = record.unit.model_dump(mode="json")
+    data["disclosure"]["identification"]["staff"] = [
+        _public_staff(s) for s in record.unit.disclosure.identification.staff
+    ]
+    return {"id": record.id} | data
+
+
+def _history(project: Project, record: UnitRecord) -> Data:
+    history = project.history
+    changes = history.changes.get(record.id, [])
+    confirmed = last_confirmed(project, record)
+    return {
+        "state": "available" if history.available else "shallow" if history.shallow else "none",
+        "updated": changes[0].date.isoformat() if changes else None,
+        "confirmed": confirmed.isoformat() if confirmed else None,
+        "stale": is_stale(project, record),
+        "changes": [
+            {"date": c.date.isoformat(), "summary": c.summary, "commit": c.commit}
+            for c in changes[:HISTORY_SHOWN]
+        ],
+        "more_changes": max(0, len(changes) - HISTORY_SHOWN),
+    }
+
+
+def unit_view(project: Project, record: UnitRecord, township_slugs: dict[str, str]) -> Data:
+    """One unit as the templates see it: the published model plus derived wording."""
+    unit = record.unit
+    data = published(record)
+    data.update(
+        page_url=f"{project.site_url}units/{record.id}/" if project.site_url else "",
+        history=_history(project, record),
+        id=record.id,
+        source=record.path,
+        sector_slug=vocab.SECTOR_SLUGS[unit.sector],
+        place=unit.township or COUNTY_LEVEL_NAME,
+        place_slug=township_slugs.get(unit.township or "", COUNTY_LEVEL_SLUG),
+        opening=[wording.schedule(s) for s in unit.opening_hours.schedules],
+        supervision_phones=[p.number for p in unit.phones if p.role == "投诉监督"],
+        procedures=[_procedure(i, p) for i, p in enumerate(unit.disclosure.procedures)],
+        benefit_views=[
+            b.model_dump(mode="json")
+            | {
+                "tiers": [
+                    {"who": wording.eligibility(t.who), "content": t.content} for t in b.tiers
+                ]
+            }
+            for b in unit.benefits
+        ],
+        highlight_texts=[{"label": h.label, "text": wording.figure(h)} for h in unit.highlights],
+        activity_views=[
+            a.model_dump(mode="json") | {"reach": wording.figure(a.reach) if a.reach else None}
+            for a in sorted(unit.activities, key=lambda a: a.date, reverse=True)
+        ],
+        evaluation_views=[
+            e.model_dump(mode="json") | {"sample": wording.figure(e.sample) if e.sample else None}
+            for e in sorted(unit.evaluations, key=lambda e: e.date, reverse=True)
+        ],
+        ratings=_ratings(unit),
+        staff=data["disclosure"]["identification"]["staff"],
+        completeness=_completeness(unit),
+    )
+    return data
