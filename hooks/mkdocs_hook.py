@@ -11,10 +11,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from jinglao.build import BuildResult, build_pages
-from jinglao.problems import Severity, format_text
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+
+from jinglao.build import BuildResult, build_pages
+from jinglao.problems import Severity, format_text
 
 log = logging.getLogger("mkdocs.hooks.jinglao")
 _result: BuildResult | None = None

@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 import os
 import shutil
+from collections.abc import Iterator
 from contextlib import redirect_stdout
 from pathlib import Path
+from typing import Any
 
 import pytest
+
 from jinglao.cli import main as cli_main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,3 +54,43 @@ def assert_golden(name: str, actual: str) -> None:
         if not UPDATE_GOLDEN:
             pytest.fail(f"golden file {path} was missing and has been written; check it and rerun")
     assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo county built once per test session with ``mkdocs build --strict``."""
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("demo-site") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:
+    from tests.browser.harness import serve
+
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
+
+    assert CHROMIUM.exists(), "需要 Debian 的 chromium：apt-get install chromium（.ci/run 会安装）"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

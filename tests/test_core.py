@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from jinglao.model import AgeBand, TimeSpan
 from jinglao.problems import Problem, Severity, format_github, format_json
 from jinglao.timelimits import describe, surely_longer

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from jinglao.vocab import SECTOR_SLUGS
 
 from .conftest import REPO
@@ -29,13 +30,9 @@ def mkdocs_build(
     )
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = mkdocs_build(REPO, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    return out
+@pytest.fixture
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 def read(site: Path, rel: str) -> str:

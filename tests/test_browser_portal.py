@@ -1,0 +1,162 @@
+"""The public portal as a person uses it, in real Chromium: accessibility, 长辈版, search, layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.harness import axe_violations, screenshot
+
+PAGES = {
+    "home": "",
+    "unit": "units/anlan-renmin-yiyuan/",
+    "sector": "sectors/weisheng/",
+    "stats": "stats/",
+}
+ELDER = "try { localStorage.setItem('jl-elder', '1') } catch (e) {}"
+
+
+@pytest.fixture
+def new_page(browser: Any, site_url: str) -> Iterator[Any]:
+    contexts = []
+
+    def make(
+        width: int = 1366, height: int = 768, *, elder: bool = False, dark: bool = False
+    ) -> Any:
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
+        )
+        if elder:
+            context.add_init_script(ELDER)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("mode", ["normal", "elder", "dark"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_wcag_aa_violation(new_page: Any, site_url: str, name: str, mode: str) -> None:
+    page = new_page(elder=mode == "elder", dark=mode == "dark")
+    page.goto(site_url + PAGES[name])
+    if mode == "dark":
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_request_leaves_the_site(new_page: Any, site_url: str, name: str) -> None:
+    page = new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + PAGES[name], wait_until="networkidle")
+    foreign = [u for u in requested if not u.startswith((site_url, "data:", "blob:"))]
+    assert foreign == []
+
+
+def _body_font_px(page: Any) -> float:
+    size: str = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-typeset .jl-unit-head p, .md-typeset p')).fontSize"
+    )
+    return float(size.removesuffix("px"))
+
+
+def test_elder_mode_is_large_and_stays_on(new_page: Any, site_url: str) -> None:
+    page = new_page()
+    page.goto(site_url + PAGES["unit"])
+    assert _body_font_px(page) >= 18
+    assert (
+        float(
+            page.evaluate(
+                "getComputedStyle(document.querySelector('.md-typeset')).lineHeight"
+            ).removesuffix("px")
+        )
+        >= 1.5 * 18
+    )
+    page.get_by_role("button", name="长辈版").click()
+    assert page.get_by_role("button", name="长辈版").get_attribute("aria-pressed") == "true"
+    assert _body_font_px(page) >= 24
+    for selector in (".jl-elder-toggle", ".jl-speak"):
+        box = page.locator(selector).bounding_box()
+        assert box["width"] >= 60 and box["height"] >= 60, selector
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--secondary')).display")
+        == "none"
+    )
+    page.locator(".jl-tags a[href$='sectors/weisheng/']").click()
+    page.wait_for_url("**/sectors/weisheng/")
+    assert "jl-elder" in page.evaluate("document.documentElement.className")
+    assert _body_font_px(page) >= 24
+    page.get_by_role("button", name="长辈版").click()  # and back
+    page.reload()
+    assert _body_font_px(page) < 24
+
+
+def test_elder_mode_works_from_the_keyboard_with_visible_focus(
+    new_page: Any, site_url: str
+) -> None:
+    page = new_page()
+    page.goto(site_url + PAGES["unit"])
+    button = page.get_by_role("button", name="长辈版")
+    button.focus()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") in {
+        "solid",
+        "auto",
+    }
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-pressed") == "true"
+
+
+def test_voice_reading_shown_only_with_speech_synthesis(
+    browser: Any, new_page: Any, site_url: str
+) -> None:
+    page = new_page()
+    page.goto(site_url + PAGES["unit"])
+    has_speech = page.evaluate("'speechSynthesis' in window")
+    assert page.locator(".jl-speak").is_visible() == has_speech
+    context = browser.new_context()
+    context.add_init_script(
+        "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;"
+    )
+    bare = context.new_page()
+    bare.goto(site_url + PAGES["unit"])
+    assert not bare.locator(".jl-speak").is_visible()
+    context.close()
+
+
+def test_search_for_guahao_lists_the_county_hospital(new_page: Any, site_url: str) -> None:
+    page = new_page()
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("挂号")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    listed = page.locator(".md-search-result").inner_text().replace("\u200b", "")
+    assert "安澜县人民医院" in listed
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_screenshots_and_no_horizontal_scroll(new_page: Any, site_url: str, name: str) -> None:
+    for width, height in ((360, 800), (1366, 768)):
+        page = new_page(width, height)
+        page.goto(site_url + PAGES[name])
+        screenshot(page, f"{name}-{width}x{height}")
+    for width, elder in ((320, False), (320, True), (683, False)):  # 683 px = 1366 px at 200 % zoom
+        page = new_page(width, 700, elder=elder)
+        page.goto(site_url + PAGES[name])
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (name, width, elder)
+
+
+def test_supervision_phone_is_a_tel_link_and_qr_is_inline_svg(new_page: Any, site_url: str) -> None:
+    page = new_page()
+    page.goto(site_url + PAGES["unit"])
+    assert page.locator(".jl-supervision a[href^='tel:']").count() >= 1
+    assert page.locator(".jl-qr svg[role='img']").count() == 1
+    assert page.locator("ol.jl-steps > li").count() >= 3
