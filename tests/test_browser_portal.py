@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import axe_violations, screenshot
+from tests.browser.harness import AXE, axe_violations, screenshot
 
 PAGES = {
     "home": "",
@@ -160,3 +160,27 @@ def test_supervision_phone_is_a_tel_link_and_qr_is_inline_svg(new_page: Any, sit
     assert page.locator(".jl-supervision a[href^='tel:']").count() >= 1
     assert page.locator(".jl-qr svg[role='img']").count() == 1
     assert page.locator("ol.jl-steps > li").count() >= 3
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_body_text_reaches_7_to_1(new_page: Any, site_url: str, dark: bool) -> None:
+    page = new_page(dark=dark)
+    page.goto(site_url + PAGES["unit"])
+    if dark:
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run({include: [['article.md-content__inner']]},"
+        " {runOnly: {type: 'rule', values: ['color-contrast-enhanced']}})"
+    )
+    assert [n["target"] for v in result["violations"] for n in v["nodes"]] == []
+
+
+def test_status_table_sorts_by_township(new_page: Any, site_url: str) -> None:
+    page = new_page()
+    page.goto(site_url + "status/")
+    column = "table.jl-status tbody tr td:nth-child(3)"
+    page.get_by_role("button", name="乡镇").click()
+    places = page.locator(column).all_inner_texts()
+    assert places == sorted(places, key=lambda p: p.encode("gb18030"))  # zh-CN collation ≈ pinyin
+    assert page.locator("th[aria-sort='ascending']").inner_text() == "乡镇"
