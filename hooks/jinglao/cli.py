@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import build_pages, write_docs
+from .printing import PrintError, print_unit
 from .problems import FORMATS, Problem, has_errors
 from .project import load_project
 
@@ -74,6 +75,22 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    root = args.project or find_root(Path.cwd())
+    result = build_pages(root)
+    if not result.ok:
+        print(FORMATS["text"](result.problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        written = print_unit(result.pages, args.unit_id, args.out or Path("pdf") / args.unit_id)
+    except PrintError as exc:
+        print(f"jinglao print：{exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for path in written:
+        print(f"已生成 {path}")
+    return EXIT_OK
+
+
 def _add_project_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--project",
@@ -114,6 +131,19 @@ def make_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="文件夹", help="输出文件夹（会先清空）"
     )
     generate.set_defaults(func=cmd_generate)
+    printer = sub.add_parser(
+        "print",
+        help="生成一个单位的公示牌（A4、A3）和服务卡 PDF",
+        description="用无界面的 Chromium 把单位的公示牌（A4、A3）和工作人员服务卡打印成 PDF。",
+    )
+    _add_project_option(printer)
+    printer.add_argument(
+        "unit_id", metavar="单位编号", help="units/ 下的文件夹名，例如 anlan-renmin-yiyuan"
+    )
+    printer.add_argument(
+        "--out", type=Path, metavar="文件夹", help="PDF 保存位置（默认：pdf/单位编号/）"
+    )
+    printer.set_defaults(func=cmd_print)
     return parser
 
 

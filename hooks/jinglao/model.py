@@ -320,6 +320,12 @@ class Honour(Base):
     revoked: Revocation | None = Field(None, title="摘牌")
 
 
+class ScreenSettings(Base):
+    """How the unit's hall display screen behaves."""
+
+    interval: int = Field(15, title="轮播间隔（秒）", ge=5, le=600)
+
+
 class Unit(Base):
     """Everything one service unit discloses."""
 
@@ -346,6 +352,7 @@ class Unit(Base):
     evaluations: list[Evaluation] = Field(default_factory=list, title="群众评议")
     archive: Archive | None = Field(None, title="创建档案")
     honours: list[Honour] = Field(default_factory=list, title="所获荣誉")
+    screen: ScreenSettings = Field(default_factory=ScreenSettings, title="大厅显示屏")
     confirmed: IsoDate | None = Field(
         None, title="最近确认日期", description="内容没有变化、但已核对仍然有效的日期"
     )

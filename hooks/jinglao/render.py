@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .charts import bar_chart
 from .open_data import CSV_COLUMNS, open_data_files
+from .signage import unit_signage
 
 # The project's own templates; a project may override any of them in its theme/pages folder.
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "pages"
@@ -96,8 +97,10 @@ def render_pages(site: dict[str, Any], project_templates: Path | None = None) ->
         "data/index.md": page("data.md.j2", csv_columns=CSV_COLUMNS),
         **open_data_files(site),
     }
+    pages["screens/index.md"] = page("screens.md.j2")
     for unit in site["units"]:
         pages[f"units/{unit['id']}/index.md"] = page("unit.md.j2", unit=unit)
+        pages.update(unit_signage(page, unit))
     for sector in site["sectors"]:
         pages[f"sectors/{sector['slug']}/index.md"] = page("group.md.j2", group=sector, kind="行业")
     for township in site["townships"]:

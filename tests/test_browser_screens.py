@@ -1,0 +1,191 @@
+"""Hall screens and printed boards in real Chromium: fit, rotation, days of running, offline, PDF."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.harness import ARTIFACTS, screenshot
+
+from .conftest import REPO
+
+UNITS = ["anlan-renmin-yiyuan", "nongshang-chengguan", "anlan-zilaishui"]
+ORIENTATIONS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+ALL_UNITS = sorted(p.name for p in (REPO / "units").iterdir() if p.is_dir())
+COUNT_ROTATIONS = """
+window.__rotations = 0;
+document.addEventListener('DOMContentLoaded', () => {
+  new MutationObserver(() => { window.__rotations += 1; })
+    .observe(document.body, {attributes: true, attributeFilter: ['data-slide']});
+});
+"""
+
+
+@pytest.fixture
+def screen(browser: Any) -> Iterator[Any]:
+    contexts = []
+
+    def open_screen(width: int, height: int) -> tuple[Any, list[str]]:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        return page, errors
+
+    yield open_screen
+    for context in contexts:
+        context.close()
+
+
+def _heap_mb(page: Any) -> float:
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("HeapProfiler.collectGarbage")
+    used: float = cdp.send("Runtime.getHeapUsage")["usedSize"]
+    cdp.detach()
+    return used / 1024 / 1024
+
+
+@pytest.mark.parametrize("orientation", sorted(ORIENTATIONS))
+@pytest.mark.parametrize("unit_id", UNITS)
+def test_screen_fits_rotates_and_stays_local(
+    screen: Any, site_url: str, unit_id: str, orientation: str
+) -> None:
+    page, errors = screen(*ORIENTATIONS[orientation])
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{site_url}screens/{unit_id}/?interval=1")
+    first = page.evaluate("document.body.dataset.slide")
+    page.wait_for_function(f"document.body.dataset.slide !== '{first}'", timeout=3000)
+    overflow = page.evaluate(
+        """() => {
+          const slides = [...document.querySelectorAll('section.slide')];
+          const bad = [];
+          const doc = document.documentElement;
+          if (doc.scrollHeight > innerHeight || doc.scrollWidth > innerWidth) bad.push('document');
+          slides.forEach((s, i) => {
+            const was = s.classList.contains('current');
+            s.classList.add('current');
+            const b = s.querySelector('.slide-body');
+            if (b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1) bad.push(i);
+            if (!was) s.classList.remove('current');
+          });
+          return bad;
+        }"""
+    )
+    assert overflow == []
+    assert errors == []
+    assert [u for u in requested if not u.startswith((site_url, "data:"))] == []
+    screenshot(page, f"screen-{unit_id}-{orientation}")
+
+
+def test_long_content_is_paginated_not_cut(screen: Any, site_url: str) -> None:
+    page, _ = screen(1920, 1080)
+    page.goto(f"{site_url}screens/anlan-renmin-yiyuan/")
+    page.evaluate(
+        "document.querySelector('body').style.fontSize = '64px'; dispatchEvent(new Event('resize'))"
+    )
+    page.wait_for_timeout(800)
+    counters = page.locator("section.slide h2 .page").all_text_contents()
+    assert any(re.fullmatch(r"1/\d", c) for c in counters)
+
+
+def test_runs_a_day_without_growing(screen: Any, site_url: str) -> None:
+    page, errors = screen(1920, 1080)
+    page.clock.install()
+    page.add_init_script(COUNT_ROTATIONS)
+    page.goto(f"{site_url}screens/anlan-renmin-yiyuan/")
+    page.clock.run_for(60_000)
+    before = _heap_mb(page)
+    for _hour in range(24):
+        page.clock.run_for(3_600_000)
+    after = _heap_mb(page)
+    rotations = page.evaluate("window.__rotations")
+    assert rotations >= 24 * 3600 // 15 - 10
+    assert page.locator("section.slide").count() == page.evaluate(
+        "document.querySelectorAll('section.slide').length"
+    )
+    assert page.locator("section.slide.current").count() == 1
+    assert after - before < 5, (before, after)
+    assert errors == []
+
+
+def test_keeps_showing_when_the_network_drops(screen: Any, site_url: str) -> None:
+    page, _ = screen(1920, 1080)
+    page.clock.install()
+    page.goto(f"{site_url}screens/anlan-renmin-yiyuan/")
+    title = page.title()
+    page.route("**/*", lambda route: route.abort())
+    page.clock.run_for(11 * 60_000)  # two version checks
+    assert page.title() == title
+    assert page.locator("section.slide.current").count() == 1
+    assert "安澜县人民医院" in page.locator("header h1").inner_text()
+
+
+def test_reloads_only_for_a_new_reachable_version(screen: Any, site_url: str) -> None:
+    page, _ = screen(1920, 1080)
+    page.clock.install()
+    page.goto(f"{site_url}screens/anlan-renmin-yiyuan/")
+    page.evaluate("window.__marker = 1")
+    page.route("**/version.json", lambda route: route.fulfill(json={"version": "changed"}))
+    page.route(
+        "**/screens/anlan-renmin-yiyuan/", lambda route: route.abort()
+    )  # new page unreachable
+    page.clock.run_for(6 * 60_000)
+    assert page.evaluate("window.__marker") == 1  # no reload into an error page
+    page.unroute("**/screens/anlan-renmin-yiyuan/")
+    with page.expect_navigation():
+        page.clock.run_for(6 * 60_000)
+    assert page.evaluate("typeof window.__marker") == "undefined"
+
+
+@pytest.mark.parametrize("unit_id", ALL_UNITS)
+def test_a4_board_prints_on_one_page(browser: Any, site_url: str, unit_id: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}print/{unit_id}/")
+    assert page.evaluate("document.body.dataset.fitted") == "yes"
+    folder = ARTIFACTS / "print"
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    (folder / f"{unit_id}-A4.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    screenshot(page, f"board-{unit_id}")
+    page.close()
+
+
+def test_service_cards_show_names_only_with_consent(browser: Any, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}print/anlan-renmin-yiyuan/cards/")
+    cards = page.locator(".card").all_inner_texts()
+    assert len(cards) == 3
+    assert sum("林晓燕" in c for c in cards) == 1
+    assert not any("姓名" in c for c in cards if "导诊员" in c)
+    box = page.locator(".card").first.bounding_box()
+    assert abs(box["width"] - 85.6 * 96 / 25.4) < 2 and abs(box["height"] - 54 * 96 / 25.4) < 2
+    page.close()
+
+
+def test_print_command_writes_the_pdfs(tmp_path: Any) -> None:
+    from .conftest import run_cli
+
+    code, output = run_cli(
+        "print", "anlan-zilaishui", "--project", str(REPO), "--out", str(tmp_path)
+    )
+    assert code == 0, output
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == sorted(
+        f"anlan-zilaishui-{n}" for n in ("公示牌-A4.pdf", "公示牌-A3.pdf", "服务卡.pdf")
+    )
+    board = (tmp_path / "anlan-zilaishui-公示牌-A4.pdf").read_bytes()
+    assert board.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", board)) == 1
+
+
+def test_print_command_names_an_unknown_unit(tmp_path: Any) -> None:
+    from .conftest import run_cli
+
+    code, _ = run_cli("print", "no-such-unit", "--project", str(REPO), "--out", str(tmp_path))
+    assert code == 1

@@ -1,0 +1,123 @@
+/* Hall display screen: rotate slides, paginate what does not fit, keep a clock, check for new
+   content now and then, and drift a few pixels against burn-in. One timer of each kind, never
+   more; nothing is created per rotation, so the page can run for days. */
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("screen-config").textContent);
+  var params = new URLSearchParams(location.search);
+  var requested = parseFloat(params.get("interval"));
+  var interval = (requested > 0 ? requested : config.interval) * 1000;
+  var stage = document.querySelector("main");
+  var sources = Array.prototype.slice.call(document.querySelectorAll("template.slide-source"));
+  var pages = [];
+  var current = -1;
+  var rotateTimer = null;
+
+  function makePage(source, number, total) {
+    var page = document.createElement("section");
+    page.className = "slide";
+    var heading = document.createElement("h2");
+    heading.textContent = source.dataset.title;
+    var counter = document.createElement("span");
+    counter.className = "page";
+    heading.appendChild(counter);
+    var body = document.createElement(source.dataset.list ? "ul" : "div");
+    body.className = "slide-body" + (source.dataset.list ? " list" : "");
+    page.appendChild(heading);
+    page.appendChild(body);
+    return page;
+  }
+
+  function overflows(body) { return body.scrollHeight > body.clientHeight + 1 || body.scrollWidth > body.clientWidth + 1; }
+
+  function paginate() {
+    pages.forEach(function (p) { p.remove(); });
+    pages = [];
+    sources.forEach(function (source) {
+      var items = Array.prototype.slice.call(source.content.children);
+      var group = [];
+      var page = makePage(source);
+      page.classList.add("current");
+      stage.appendChild(page);
+      var body = page.querySelector(".slide-body");
+      items.forEach(function (template) {
+        var item = template.cloneNode(true);
+        body.appendChild(item);
+        if (overflows(body) && body.children.length > 1) {
+          body.removeChild(item);
+          page.classList.remove("current");
+          group.push(page);
+          page = makePage(source);
+          page.classList.add("current");
+          stage.appendChild(page);
+          body = page.querySelector(".slide-body");
+          body.appendChild(item);
+        }
+        if (overflows(body)) item.classList.add("dense");
+      });
+      page.classList.remove("current");
+      group.push(page);
+      group.forEach(function (p, i) {
+        p.querySelector(".page").textContent = group.length > 1 ? (i + 1) + "/" + group.length : "";
+      });
+      pages = pages.concat(group);
+    });
+    current = -1;
+  }
+
+  function show(index) {
+    if (!pages.length) return;
+    if (current >= 0 && pages[current]) pages[current].classList.remove("current");
+    current = index % pages.length;
+    pages[current].classList.add("current");
+    document.body.dataset.slide = String(current);
+  }
+
+  function rotate() {
+    clearTimeout(rotateTimer);
+    show(current + 1);
+    rotateTimer = setTimeout(rotate, interval);
+  }
+
+  var clock = document.querySelector(".clock");
+  var WEEK = ["日", "一", "二", "三", "四", "五", "六"];
+  function pad(n) { return n < 10 ? "0" + n : String(n); }
+  function tick() {
+    var d = new Date();
+    clock.textContent = d.getFullYear() + "年" + (d.getMonth() + 1) + "月" + d.getDate() + "日 星期" +
+      WEEK[d.getDay()] + " " + pad(d.getHours()) + ":" + pad(d.getMinutes());
+  }
+
+  var drift = 0;
+  var OFFSETS = [[0, 0], [2, 1], [3, -1], [1, -3], [-2, -2], [-3, 1], [-1, 3]];
+  function shift() {
+    drift = (drift + 1) % OFFSETS.length;
+    document.getElementById("screen").style.transform =
+      "translate(" + OFFSETS[drift][0] + "px," + OFFSETS[drift][1] + "px)";
+  }
+
+  function checkVersion() {
+    fetch(config.versionUrl, { cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (v) {
+        if (!v || v.version === config.version) return null;
+        return fetch(location.pathname, { cache: "no-store" }).then(function (r) {
+          if (r.ok) location.reload();  // only when the new page is really there
+        });
+      })
+      .catch(function () { /* offline: keep showing what we have */ });
+  }
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () { paginate(); rotate(); }, 300);
+  });
+
+  paginate();
+  tick();
+  rotate();
+  setInterval(tick, 1000);
+  setInterval(shift, 60 * 1000);
+  setInterval(checkVersion, config.checkMinutes * 60 * 1000);
+})();
