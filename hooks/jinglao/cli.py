@@ -1,19 +1,17 @@
-"""The ``jinglao`` command: validate unit files and generate the portal's pages, in Chinese."""
+"""The ``jinglao`` command line: Chinese help, exit codes 0 (ok) / 1 (problems found) / 2 (usage)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .build import build_pages, write_docs
-from .printing import PrintError, print_unit
-from .problems import FORMATS, Problem, has_errors
-from .project import load_project
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from . import commands
+from .commands import EXIT_USAGE
+from .problems import FORMATS
+from .vocab import SECTOR_SLUGS
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -33,117 +31,82 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}：参数不对（{message}）。用 --help 查看用法。\n")
 
 
-def find_root(start: Path) -> Path:
-    """The project folder: the nearest folder upward that has mkdocs.yml or units/."""
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file() or (folder / "units").is_dir():
-            return folder
-    return start
+Command = Callable[[argparse.Namespace], int]
 
 
-def _selected(problems: list[Problem], root: Path, paths: list[str]) -> list[Problem]:
-    if not paths:
-        return problems
-    prefixes = []
-    for raw in paths:
-        path = Path(raw).resolve()
-        rel = (
-            path.relative_to(root.resolve()).as_posix()
-            if path.is_relative_to(root.resolve())
-            else raw
-        )
-        prefixes.append(rel.rstrip("/"))
-    return [p for p in problems if any(p.path == x or p.path.startswith(x + "/") for x in prefixes)]
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    root = args.project or find_root(Path.cwd())
-    project = load_project(root)
-    problems = _selected(project.problems, root, args.paths)
-    print(FORMATS[args.format](problems))
-    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
-
-
-def cmd_generate(args: argparse.Namespace) -> int:
-    root = args.project or find_root(Path.cwd())
-    result = build_pages(root)
-    if not result.ok:
-        print(FORMATS["text"](result.problems), file=sys.stderr)
-        return EXIT_PROBLEMS
-    write_docs(root, result.pages, args.out)
-    print(f"已生成 {len(result.pages)} 个页面，连同 content/ 一起写入 {args.out}")
-    return EXIT_OK
-
-
-def cmd_print(args: argparse.Namespace) -> int:
-    root = args.project or find_root(Path.cwd())
-    result = build_pages(root)
-    if not result.ok:
-        print(FORMATS["text"](result.problems), file=sys.stderr)
-        return EXIT_PROBLEMS
-    try:
-        written = print_unit(result.pages, args.unit_id, args.out or Path("pdf") / args.unit_id)
-    except PrintError as exc:
-        print(f"jinglao print：{exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    for path in written:
-        print(f"已生成 {path}")
-    return EXIT_OK
-
-
-def _add_project_option(parser: argparse.ArgumentParser) -> None:
+def _command(
+    sub: Any, name: str, func: Command, summary: str, description: str
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=description)
     parser.add_argument(
-        "--project",
-        type=Path,
-        metavar="文件夹",
+        "--project", type=Path, metavar="文件夹",
         help="项目文件夹（默认：当前文件夹或其上级中含 mkdocs.yml 的文件夹）",
+    )  # fmt: skip
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _unit_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "unit_id", metavar="单位编号", help="units/ 下的文件夹名，例如 anlan-renmin-yiyuan"
     )
 
 
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="jinglao", description="敬老文明号公开承诺平台：检查单位资料、生成网站页面。"
+        prog="jinglao",
+        description="敬老文明号公开承诺平台：检查单位资料、生成网站、打印公示牌、导入导出名录。",
     )
     sub = parser.add_subparsers(title="命令", dest="command", parser_class=_Parser, metavar="命令")
-    validate = sub.add_parser(
-        "validate",
-        help="检查单位资料，列出全部问题",
-        description="检查单位资料：每个问题给出「文件:行:列」、说明和修改提示。有错误时退出码为 1。",
-    )
-    _add_project_option(validate)
-    validate.add_argument(
+
+    p = _command(sub, "validate", commands.cmd_validate, "检查单位资料，列出全部问题",
+                 "检查单位资料：每个问题给出「文件:行:列」、说明和修改提示。有错误时退出码为 1。")  # fmt: skip
+    p.add_argument(
         "paths", nargs="*", metavar="路径", help="只报告这些文件或文件夹的问题（默认：全部）"
     )
-    validate.add_argument(
-        "--format",
-        choices=sorted(FORMATS),
-        default="text",
-        help="输出格式：text（给人看）、github（GitHub 注释）、json（给程序读）",
+    p.add_argument("--format", choices=sorted(FORMATS), default="text",
+                   help="输出格式：text（给人看）、github（合并请求上的行内注释）、json（给程序读）")  # fmt: skip
+
+    p = _command(sub, "check", commands.cmd_check, "查看一个单位各项资料是否齐全",
+                 "逐项列出公开事项、创建标准、创建档案是否齐全，缺什么、在哪里补，以及能否参加本届评选。")  # fmt: skip
+    _unit_argument(p)
+
+    p = _command(sub, "new", commands.cmd_new, "为新单位建立资料文件模板",
+                 "在 units/ 下建立新单位的文件夹和带中文注释的 unit.yml 模板。")  # fmt: skip
+    p.add_argument(
+        "unit_id", nargs="?", metavar="单位编号", help="文件夹名（可省略：按单位名称的拼音生成）"
     )
-    validate.set_defaults(func=cmd_validate)
-    generate = sub.add_parser(
-        "generate",
-        help="把生成的页面连同 content/ 写到一个文件夹",
-        description="把网站的全部页面写到一个文件夹，供不运行 MkDocs 钩子的构建工具（如 Zensical）使用。",
-    )
-    _add_project_option(generate)
-    generate.add_argument(
+    p.add_argument("--name", required=True, metavar="名称", help="单位全称，例如 安澜县人民医院")
+    p.add_argument("--sector", required=True, choices=list(SECTOR_SLUGS), metavar="行业",
+                   help="行业类别：" + "、".join(SECTOR_SLUGS))  # fmt: skip
+    p.add_argument("--township", metavar="乡镇", help="乡镇单位写所属乡镇；县直单位不写")
+
+    p = _command(sub, "generate", commands.cmd_generate, "把生成的页面连同 content/ 写到一个文件夹",
+                 "把网站的全部页面写到一个文件夹，供不运行 MkDocs 钩子的构建工具（如 Zensical）使用。")  # fmt: skip
+    p.add_argument(
         "--out", type=Path, required=True, metavar="文件夹", help="输出文件夹（会先清空）"
     )
-    generate.set_defaults(func=cmd_generate)
-    printer = sub.add_parser(
-        "print",
-        help="生成一个单位的公示牌（A4、A3）和服务卡 PDF",
-        description="用无界面的 Chromium 把单位的公示牌（A4、A3）和工作人员服务卡打印成 PDF。",
+
+    p = _command(sub, "print", commands.cmd_print, "生成一个单位的公示牌（A4、A3）和服务卡 PDF",
+                 "用无界面的 Chromium 把单位的公示牌（A4、A3）和工作人员服务卡打印成 PDF。")  # fmt: skip
+    _unit_argument(p)
+    p.add_argument("--out", type=Path, metavar="文件夹", help="PDF 保存位置（默认：pdf/单位编号/）")
+
+    p = _command(sub, "export", commands.cmd_export, "把全部单位导出为 Excel 名录",
+                 "导出单位名录（一行一个单位：基本信息、监督电话、资料是否齐全、能否参加评选）。")  # fmt: skip
+    p.add_argument(
+        "file", type=Path, metavar="文件", help="要写入的 .xlsx 文件，例如 register.xlsx"
     )
-    _add_project_option(printer)
-    printer.add_argument(
-        "unit_id", metavar="单位编号", help="units/ 下的文件夹名，例如 anlan-renmin-yiyuan"
-    )
-    printer.add_argument(
-        "--out", type=Path, metavar="文件夹", help="PDF 保存位置（默认：pdf/单位编号/）"
-    )
-    printer.set_defaults(func=cmd_print)
+
+    p = _command(sub, "import", commands.cmd_import, "从 Excel 名录为新单位建立资料模板",
+                 "读取 Excel 第一张表，按表头「单位编号、单位名称、行业类别、层级、所属乡镇、地址、监督电话」"
+                 "为每一行建立单位模板；已有的单位不会被覆盖，有问题的行会被跳过并说明原因。")  # fmt: skip
+    p.add_argument("file", type=Path, metavar="文件", help="要读取的 .xlsx 文件")
+
+    for name, func, what in (("schema", commands.cmd_schema, "编辑器用的 JSON Schema"),
+                             ("codeowners", commands.cmd_codeowners, ".github/CODEOWNERS")):  # fmt: skip
+        p = _command(sub, name, func, f"重新生成{what}", f"根据数据重新生成{what}。")
+        p.add_argument("--check", action="store_true", help="只检查是否最新，不写文件")
     return parser
 
 

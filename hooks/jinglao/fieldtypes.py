@@ -77,10 +77,19 @@ def _url(value: str) -> str:
     return value
 
 
+def _github_handle(value: str) -> str:
+    if not re.fullmatch(r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?", value):
+        raise PydanticCustomError(
+            "github_handle", "GitHub 用户名「{value}」的格式不对", {"value": value}
+        )
+    return value
+
+
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Phone = Annotated[Text, AfterValidator(_phone)]
 ClockPeriod = Annotated[Text, AfterValidator(_clock_period)]
 Slug = Annotated[Text, AfterValidator(_slug)]
 CycleId = Annotated[Text, AfterValidator(_cycle)]
 Url = Annotated[Text, AfterValidator(_url)]
+GitHubHandle = Annotated[Text, AfterValidator(_github_handle)]
 PolicyId = Slug

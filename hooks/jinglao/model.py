@@ -13,7 +13,17 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import vocab
-from .fieldtypes import ClockPeriod, CycleId, IsoDate, Phone, PolicyId, Slug, Text, Url
+from .fieldtypes import (
+    ClockPeriod,
+    CycleId,
+    GitHubHandle,
+    IsoDate,
+    Phone,
+    PolicyId,
+    Slug,
+    Text,
+    Url,
+)
 
 
 class Base(BaseModel):
@@ -198,7 +208,7 @@ class OpeningHours(Base):
 
 
 class ElderlyWindow(Base):
-    location: Text = Field(title="位置")
+    location: Text = Field(title="位置", examples=["门诊大厅一楼 1 号窗口"])
     services: list[Text] = _texts("提供的服务")
 
 
@@ -352,6 +362,11 @@ class Unit(Base):
     evaluations: list[Evaluation] = Field(default_factory=list, title="群众评议")
     archive: Archive | None = Field(None, title="创建档案")
     honours: list[Honour] = Field(default_factory=list, title="所获荣誉")
+    maintainers: list[GitHubHandle] = Field(
+        default_factory=list,
+        title="资料维护人",
+        description="GitHub 用户名，例如 @anlan-yiyuan-office；合并请求会请他们审核",
+    )
     screen: ScreenSettings = Field(default_factory=ScreenSettings, title="大厅显示屏")
     confirmed: IsoDate | None = Field(
         None, title="最近确认日期", description="内容没有变化、但已核对仍然有效的日期"
@@ -369,6 +384,9 @@ class County(Base):
     name: Text = Field(title="县名")
     office: Text = Field(title="创建活动领导小组办公室")
     office_phone: Phone = Field(title="办公室电话")
+    office_team: GitHubHandle | None = Field(
+        None, title="县创建办的 GitHub 团队", examples=["@anlan-laoling/office"]
+    )
     townships: list[Township] = Field(title="乡镇", min_length=1)
 
 

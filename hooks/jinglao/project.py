@@ -7,6 +7,7 @@ and column. Nothing downstream reads files again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -199,7 +200,7 @@ def _freshness_warnings(project: Project) -> list[Problem]:
     ]
 
 
-def load_project(root: Path) -> Project:
+def load_project(root: Path, progress: Callable[[int, int], None] | None = None) -> Project:
     """Load and validate everything under ``root``; problems are collected, never raised."""
     project = Project(root=root)
     _load_county(project)
@@ -209,9 +210,13 @@ def load_project(root: Path) -> Project:
             _load_policy(project, file)
     policy_ids = [p.id for p in project.policies]
     units_dir = root / "units"
-    for entry in sorted(units_dir.iterdir()) if units_dir.is_dir() else []:
+    entries = sorted(units_dir.iterdir()) if units_dir.is_dir() else []
+    folders = sum(1 for e in entries if e.is_dir())
+    for entry in entries:
         if entry.is_dir():
             _load_unit(project, entry, policy_ids)
+            if progress is not None:
+                progress(len(project.units), folders)
         elif entry.name != "county.yml" and not entry.name.startswith("."):
             rel = entry.relative_to(root).as_posix()
             project.problems.append(

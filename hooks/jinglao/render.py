@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .charts import bar_chart
@@ -55,7 +55,8 @@ def make_environment(project_templates: Path | None = None) -> Environment:
     folders = [p for p in (project_templates, DEFAULT_TEMPLATES) if p is not None and p.is_dir()]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(p)) for p in folders]),
-        autoescape=True,
+        # HTML and Markdown pages are escaped; YAML scaffolds, CSS and JS includes are not.
+        autoescape=select_autoescape(["html.j2", "md.j2"], default=False, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import types
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -40,6 +41,7 @@ _CUSTOM_HINTS = {
     "above/below 不包含（如 below: 70 表示未满 70 周岁）。",
     "age_empty": "例如 age: {min: 60, below: 70} 表示 60 至 69 周岁。",
     "age_order": "例如 age: {min: 60, below: 70}：下限要小于上限。",
+    "github_handle": "以 @ 开头，例如 @anlan-yiyuan-office 或团队 @anlan-laoling/office。",
     "span_immediate": "当场办结写成 {unit: 即办}。",
     "span_value": "例如 {value: 5, unit: 工作日}；当场办结写成 {unit: 即办}。",
 }
@@ -78,11 +80,23 @@ def model_at(root: type[BaseModel], loc: Path) -> type[BaseModel] | None:
     return model
 
 
+def _list_item(root: type[BaseModel], loc: Path) -> str:
+    """「公开承诺」（commitments）第 2 项, for an error on an item of a list of values."""
+    if len(loc) >= 2 and isinstance(loc[-1], int) and isinstance(loc[-2], str):
+        return f"{_title(model_at(root, loc[:-2]), loc[-2])}第 {loc[-1] + 1} 项"
+    return "这一项"
+
+
 def _example(model: type[BaseModel] | None, key: str) -> str:
     if model is None or key not in model.model_fields:
         return ""
     examples = model.model_fields[key].examples
-    return f"例如：{key}: {examples[0]}" if examples else ""
+    if not examples:
+        return ""
+    value = (
+        examples[0] if isinstance(examples[0], str) else json.dumps(examples[0], ensure_ascii=False)
+    )
+    return f"例如：{key}: {value}"
 
 
 def _blank_hint(parent: type[BaseModel] | None, key: str) -> str:
@@ -128,7 +142,7 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[Path, bool, s
     kind, value = error["type"], error.get("input")
     parent = model_at(root, loc[:-1])
     key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
-    field = _title(parent, key) if key else "这一项"
+    field = _title(parent, key) if key else _list_item(root, loc)
     if kind == "missing":
         return loc[:-1], True, _missing_message(parent, key, field), _missing_hint(parent, key)
     if kind == "extra_forbidden":
