@@ -141,7 +141,9 @@ def import_register(project: Project, path: Path, templates: Path | None) -> Imp
             continue
         folder = project.root / "units" / values["id"]
         folder.mkdir(parents=True)
-        fields: dict[str, Any] = {k: v or None for k, v in values.items() if k not in {"id", "phone"}}
+        fields: dict[str, Any] = {
+            k: v or None for k, v in values.items() if k not in {"id", "phone"}
+        }
         fields["phones"] = split_phones(values["phone"])
         (folder / "unit.yml").write_text(scaffold_text(templates, **fields), encoding="utf-8")
         taken_ids.add(values["id"])
