@@ -103,6 +103,22 @@ def make_parser() -> argparse.ArgumentParser:
                  "为每一行建立单位模板；已有的单位不会被覆盖，有问题的行会被跳过并说明原因。")  # fmt: skip
     p.add_argument("file", type=Path, metavar="文件", help="要读取的 .xlsx 文件")
 
+    p = _command(sub, "archive", commands.cmd_archive, "归档一届已结束的评选（BagIt 归档包）",
+                 "把该届表彰名单和每个获奖单位在表彰当日的公开资料封存到 archive/届次/（BagIt，RFC 8493）。"
+                 "资料取自 git 历史；历史中没有的取自工作区，并在归档里注明。已有的归档不会被覆盖。")  # fmt: skip
+    p.add_argument("cycle_id", metavar="届次", help="例如 2021-2023")
+    p.add_argument("--by", metavar="姓名", help="封存人（默认：git 的 user.name）")
+
+    _command(sub, "verify", commands.cmd_verify, "核对全部归档是否被改动",
+             "按清单重新计算每个归档文件的 SHA-256，列出被改动、被加入或丢失的文件；有不符时退出码为 1。")  # fmt: skip
+
+    p = _command(sub, "bundle", commands.cmd_bundle, "把一届归档打成交给档案馆的压缩包",
+                 "生成确定性的 zip（归档包、归档页面、表彰名单及其 PDF），并把 SHA-256 写入 archive/届次.bundle.sha256。")  # fmt: skip
+    p.add_argument("cycle_id", metavar="届次", help="例如 2021-2023")
+    p.add_argument(
+        "--out", type=Path, metavar="文件", help="zip 文件位置（默认：dist/archive-届次.zip）"
+    )
+
     for name, func, what in (("schema", commands.cmd_schema, "编辑器用的 JSON Schema"),
                              ("codeowners", commands.cmd_codeowners, ".github/CODEOWNERS")):  # fmt: skip
         p = _command(sub, name, func, f"重新生成{what}", f"根据数据重新生成{what}。")

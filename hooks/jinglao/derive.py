@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections import Counter
 
 from . import vocab
+from .cycle_rules import LEVELS
+from .cycle_view import cycles_data, titles_by_unit
 from .model import Unit
 from .project import Project
 from .reference import field_rows
 from .stats import charts
 from .unit_view import COUNTY_LEVEL_NAME, COUNTY_LEVEL_SLUG, Data, unit_view
+
+LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 
 
 def _summary(unit: Data) -> Data:
@@ -61,7 +65,14 @@ def derive(project: Project) -> Data:
         for p in project.policies
     ]
     sector_counts = Counter(u["sector"] for u in units)
+    titles = titles_by_unit(project)
+    for unit in units:
+        unit["titles"] = sorted(
+            titles.get(unit["id"], []), key=lambda t: (t["cycle"], LEVEL_ORDER[t["level"]])
+        )
+    names = {u["id"]: u["name"] for u in units}
     return {
+        **cycles_data(project, names),
         "county": county.model_dump(mode="json") if county else {"name": "本县", "townships": []},
         "units": units,
         "sectors": sectors,

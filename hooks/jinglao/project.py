@@ -8,57 +8,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .history import History, read_history
+from .history import read_history
 from .model import County, Policy, Unit
 from .problems import Problem, Severity
-from .rules import Finding, unit_findings
+from .project_cycles import load_cycles
+from .records import PolicyRecord, Project, UnitRecord
+from .rules import located, unit_findings
 from .schema_errors import parse_model
 from .site_config import read_site_url
 from .yamlsource import SourceDoc, load_bytes, parse_text
+
+__all__ = ["UNIT_ID", "PolicyRecord", "Project", "UnitRecord", "load_project"]
 
 UNIT_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 COUNTY_FILE = "units/county.yml"
 POLICY_DIR = "content/policies"
 
 
-@dataclass(frozen=True)
-class UnitRecord:
-    id: str
-    path: str
-    unit: Unit
-
-
-@dataclass(frozen=True)
-class PolicyRecord:
-    id: str
-    path: str
-    policy: Policy
-    body: str
-
-
-@dataclass
-class Project:
-    root: Path
-    county: County | None = None
-    units: list[UnitRecord] = field(default_factory=list)
-    policies: list[PolicyRecord] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    home: str = ""  # content/index.md, into which the generated overview is placed
-    history: History = field(default_factory=History)
-    site_url: str = ""
-
-
 def _error(path: str, message: str, hint: str, line: int = 1, column: int = 1) -> Problem:
     return Problem(path, line, column, Severity.ERROR, message, hint)
-
-
-def _located(doc: SourceDoc, finding: Finding) -> Problem:
-    line, column = doc.positions.locate(finding.path, at_key=finding.at_key)
-    return Problem(doc.path, line, column, finding.severity, finding.message, finding.hint)
 
 
 def _load_county(project: Project) -> None:
@@ -151,7 +122,7 @@ def _load_unit(project: Project, folder: Path, policy_ids: list[str]) -> None:
     project.problems += problems
     if unit is None:
         return
-    project.problems += [_located(doc, f) for f in unit_findings(unit, project.county, policy_ids)]
+    project.problems += [located(doc, f) for f in unit_findings(unit, project.county, policy_ids)]
     project.units.append(UnitRecord(folder.name, rel, unit))
 
 
@@ -233,6 +204,8 @@ def load_project(root: Path, progress: Callable[[int, int], None] | None = None)
     project.history = read_history(root)
     project.site_url = read_site_url(root)
     project.problems += _freshness_warnings(project)
+
+    load_cycles(project)
     home = root / "content" / "index.md"
     if home.is_file():
         project.home = home.read_text(encoding="utf-8-sig")

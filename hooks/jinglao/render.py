@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from markupsafe import Markup
 
 from .charts import bar_chart
 from .open_data import CSV_COLUMNS, open_data_files
-from .signage import unit_signage
+from .signage import archive_pages, unit_signage
 
 # The project's own templates; a project may override any of them in its theme/pages folder.
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "pages"
@@ -79,12 +80,22 @@ def _home(env: Environment, site: dict[str, Any]) -> str:
     return text.rstrip() + "\n\n" + overview
 
 
-def render_pages(site: dict[str, Any], project_templates: Path | None = None) -> dict[str, str]:
-    """Every generated page, by its path under the docs folder."""
+def page_renderer(
+    site: dict[str, Any], project_templates: Path | None = None
+) -> Callable[..., str]:
+    """``page(template, **context)``: renders one template with the site data."""
     env = make_environment(project_templates)
 
     def page(template: str, **context: Any) -> str:
         return env.get_template(template).render(site=site, **context)
+
+    return page
+
+
+def render_pages(site: dict[str, Any], project_templates: Path | None = None) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder."""
+    env = make_environment(project_templates)
+    page = page_renderer(site, project_templates)
 
     pages = {
         "index.md": _home(env, site),
@@ -99,6 +110,12 @@ def render_pages(site: dict[str, Any], project_templates: Path | None = None) ->
         **open_data_files(site),
     }
     pages["screens/index.md"] = page("screens.md.j2")
+    pages["cycles/index.md"] = page("cycles.md.j2")
+    pages["archive/index.md"] = page("archives.md.j2")
+    for cycle in site["cycles"]:
+        pages[f"cycles/{cycle['id']}/index.md"] = page("cycle.md.j2", cycle=cycle)
+    for archive in site["archives"]:
+        pages.update(archive_pages(page, archive))
     for unit in site["units"]:
         pages[f"units/{unit['id']}/index.md"] = page("unit.md.j2", unit=unit)
         pages.update(unit_signage(page, unit))

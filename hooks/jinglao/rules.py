@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import County, Procedure, TimeSpan, Unit
-from .problems import Severity
+from .problems import Problem, Severity
 from .timelimits import describe, surely_longer
-from .yamlsource import Path
+from .yamlsource import Path, SourceDoc
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,12 @@ class Finding:
     hint: str = ""
     severity: Severity = Severity.ERROR
     at_key: bool = False
+
+
+def located(doc: SourceDoc, finding: Finding) -> Problem:
+    """A finding at its key path, as a problem at file:line:column."""
+    line, column = doc.positions.locate(finding.path, at_key=finding.at_key)
+    return Problem(doc.path, line, column, finding.severity, finding.message, finding.hint)
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
