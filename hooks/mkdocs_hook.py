@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from jinglao.build import BuildResult, build_pages
+from jinglao.history import pin_build_date
 from jinglao.problems import Severity, format_text
 
 log = logging.getLogger("mkdocs.hooks.jinglao")
@@ -24,6 +25,7 @@ _result: BuildResult | None = None
 def on_config(config: Any) -> Any:
     global _result
     root = Path(config.config_file_path).parent
+    pin_build_date(root)  # sitemap dates and the like come from the commit, not the clock
     _result = build_pages(root)
     for problem in _result.problems:
         if problem.severity is Severity.WARNING:

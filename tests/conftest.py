@@ -23,7 +23,7 @@ UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
 def copy_project(source: Path, target: Path) -> Path:
     """A writable copy of a project; ``hooks`` is linked so mkdocs.yml finds the hook."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("units", "content", "theme", "mkdocs.yml"):
+    for name in ("units", "content", "theme", "cycles", "archive", "mkdocs.yml"):
         item = source / name
         if item.is_dir():
             shutil.copytree(item, target / name)

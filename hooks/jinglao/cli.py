@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import commands
-from .commands import EXIT_USAGE
+from .commands import EXIT_PROBLEMS, EXIT_USAGE
 from .problems import FORMATS
 from .vocab import SECTOR_SLUGS
 
@@ -132,7 +133,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as exc:  # a bug, not a user's mistake: say so plainly, details on request
+        if os.environ.get("JINGLAO_DEBUG"):
+            raise
+        print(f"jinglao：程序内部出错（{type(exc).__name__}: {exc}）。这不是您资料的问题，"
+              "请把这段话发给平台维护人员；设置 JINGLAO_DEBUG=1 可看到详细信息。", file=sys.stderr)  # fmt: skip
+        return EXIT_PROBLEMS
     return code
 
 

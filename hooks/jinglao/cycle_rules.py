@@ -55,6 +55,11 @@ def holds(grants: list[Grant], unit: str, level: str, on: date) -> bool:
     )  # fmt: skip
 
 
+def _name(units: dict[str, Unit], unit_id: str) -> str:
+    unit = units.get(unit_id)
+    return f"{unit.name}（{unit_id}）" if unit else unit_id
+
+
 def check_phases(cycle: Cycle) -> Iterator[Finding]:
     first, last = int(cycle.id[:4]), int(cycle.id[5:])
     low, high = date(first, 1, 1), date(last, 12, 31)
@@ -81,15 +86,16 @@ def check_phases(cycle: Cycle) -> Iterator[Finding]:
             )
 
 
-def _unknown(unit_id: str, units: dict[str, Unit], path: Path) -> Finding | None:
-    if unit_id in units:
+def _unknown(unit_id: str, known: set[str], path: Path) -> Finding | None:
+    if unit_id in known:
         return None
-    close = difflib.get_close_matches(unit_id, list(units), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(unit_id, sorted(known), n=1, cutoff=0.5)
     hint = (f"是不是「{close[0]}」？" if close else "") + "单位编号就是 units/ 下的文件夹名。"
     return Finding(path, f"没有编号为「{unit_id}」的单位", hint)
 
 
-def check_references(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
+def check_references(cycle: Cycle, known: set[str]) -> Iterator[Finding]:
+    """Ids must name unit folders (a folder whose file has errors still counts: no cascade)."""
     nominees = cycle.publicity.nominees if cycle.publicity else []
     refs: list[tuple[str, Path]] = [
         (n.unit, ("publicity", "nominees", i, "unit")) for i, n in enumerate(nominees)
@@ -97,7 +103,7 @@ def check_references(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
     refs += [(a.unit, ("awards", i, "unit")) for i, a in enumerate(cycle.awards)]
     refs += [(r.unit, ("revocations", i, "unit")) for i, r in enumerate(cycle.revocations)]
     for unit_id, path in refs:
-        finding = _unknown(unit_id, units, path)
+        finding = _unknown(unit_id, known, path)
         if finding:
             yield finding
 
@@ -121,7 +127,7 @@ def check_archives(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
             )
 
 
-def check_ladder(cycle: Cycle, grants: list[Grant]) -> Iterator[Finding]:
+def check_ladder(cycle: Cycle, grants: list[Grant], units: dict[str, Unit]) -> Iterator[Finding]:
     """Upward only: 市 needs 县, 省 needs 市, 全国 needs 省."""
     publicity = cycle.publicity
     items: list[tuple[str, str, date, Path]] = [(n.unit, n.level, publicity.start, ("publicity", "nominees", i, "level"))
@@ -132,12 +138,12 @@ def check_ladder(cycle: Cycle, grants: list[Grant]) -> Iterator[Finding]:
         if below and not holds(grants, unit_id, below, on):
             yield Finding(
                 path,
-                f"「{unit_id}」还没有{below}称号，不能申报{level}",
+                f"「{_name(units, unit_id)}」还没有{below}称号，不能申报{level}",
                 "原则上获得本级敬老文明号后，才能逐级向上推荐：县级 → 市级 → 省级 → 全国。",
             )
 
 
-def check_publicity(cycle: Cycle) -> Iterator[Finding]:
+def check_publicity(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
     publicity = cycle.publicity
     if publicity is None:
         if cycle.awards:
@@ -171,7 +177,7 @@ def check_publicity(cycle: Cycle) -> Iterator[Finding]:
             )
 
 
-def check_quotas_and_repeats(cycle: Cycle) -> Iterator[Finding]:
+def check_quotas_and_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
     counts = Counter(a.level for a in cycle.awards)
     for level, count in counts.items():
         if cycle.notice is None:
@@ -195,20 +201,20 @@ def check_quotas_and_repeats(cycle: Cycle) -> Iterator[Finding]:
         if (award.unit, award.level) in seen:
             yield Finding(
                 ("awards", i),
-                f"「{award.unit}」在本届两次获得{award.level}称号",
+                f"「{_name(units, award.unit)}」在本届两次获得{award.level}称号",
                 "同一单位每届每个级别只能获得一次。",
             )
         seen.add((award.unit, award.level))
 
 
-def check_revocations(cycle: Cycle) -> Iterator[Finding]:
+def check_revocations(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
     awarded = {(a.unit, a.level): a.date for a in cycle.awards}
     for i, revocation in enumerate(cycle.revocations):
         key = (revocation.unit, revocation.level)
         if key not in awarded:
             yield Finding(
                 ("revocations", i),
-                f"本届没有授予「{revocation.unit}」{revocation.level}称号，无法摘牌",
+                f"本届没有授予「{_name(units, revocation.unit)}」{revocation.level}称号，无法摘牌",
                 "摘牌要写明撤销的是哪一届、哪一级的称号：写在授予该称号的那一届的文件里。",
             )
         elif revocation.date < awarded[key]:
@@ -216,15 +222,15 @@ def check_revocations(cycle: Cycle) -> Iterator[Finding]:
 
 
 def cycle_findings(
-    cycle: Cycle, units: dict[str, Unit], grants: list[Grant], *, archived: bool
+    cycle: Cycle, units: dict[str, Unit], known: set[str], grants: list[Grant], *, archived: bool
 ) -> list[Finding]:
     findings = [
         *check_phases(cycle),
-        *check_references(cycle, units),
-        *check_ladder(cycle, grants),
-        *check_publicity(cycle),
-        *check_quotas_and_repeats(cycle),
-        *check_revocations(cycle),
+        *check_references(cycle, known),
+        *check_ladder(cycle, grants, units),
+        *check_publicity(cycle, units),
+        *check_quotas_and_repeats(cycle, units),
+        *check_revocations(cycle, units),
     ]
     if not archived:  # an archived cycle was checked against the data as it stood then
         findings += check_archives(cycle, units)

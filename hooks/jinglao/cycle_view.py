@@ -117,7 +117,10 @@ def archive_view(record: ArchiveRecord, project: Project) -> Data:
         "id": record.id,
         "title": cycle.title,
         "info": record.info,
-        "provenance": [{"path": path, **detail} for path, detail in sorted(provenance.items())],
+        "provenance": [
+            {"path": path, "source": detail.get("来源", ""), "commit": detail.get("提交")}
+            for path, detail in sorted(provenance.items())
+        ],
         "bag_files": sorted(record.files),
         "files": record.files,
         "bundle_sha256": record.bundle_sha256,

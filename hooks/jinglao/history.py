@@ -92,3 +92,13 @@ def read_history(root: Path) -> History:
     if log is None:
         return History(reference_date=reference)
     return History(available=True, reference_date=reference, changes=_parse_log(log))
+
+
+def pin_build_date(root: Path) -> None:
+    """Set ``SOURCE_DATE_EPOCH`` to the commit's time when unset, so every date a build writes
+    (MkDocs' sitemap, our pages) comes from the commit being built and two builds agree."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return
+    stamp = (_git(root, "log", "-1", "--format=%ct") or "").strip()
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp

@@ -104,6 +104,7 @@ def _load_unit(project: Project, folder: Path, policy_ids: list[str]) -> None:
             )
         )
         return
+    project.unit_folders.add(folder.name)
     file = folder / "unit.yml"
     if not file.is_file():
         project.problems.append(

@@ -88,7 +88,9 @@ def load_cycles(project: Project) -> None:
     units = {r.id: r.unit for r in project.units}
     grants = grants_of([r.cycle for _, r in loaded], units)
     for doc, record in loaded:
-        findings = cycle_findings(record.cycle, units, grants, archived=record.archived)
+        findings = cycle_findings(
+            record.cycle, units, project.unit_folders, grants, archived=record.archived
+        )
         project.problems += [located(doc, f) for f in findings]
         project.cycles.append(record)
     for bag_id in sorted(archived - {r.id for _, r in loaded}):

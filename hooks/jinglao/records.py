@@ -50,6 +50,7 @@ class Project:
     root: Path
     county: County | None = None
     units: list[UnitRecord] = field(default_factory=list)
+    unit_folders: set[str] = field(default_factory=set)  # every valid unit id, loaded or not
     policies: list[PolicyRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     home: str = ""  # content/index.md, into which the generated overview is placed

@@ -1,0 +1,211 @@
+"""Award cycles: every rule with an exact message, archive and verify, frozen pages, reproducibility."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import bagit
+import pytest
+
+from jinglao.build import build_pages
+
+from .conftest import REPO, assert_golden, run_cli
+from .test_validate_cases import edit
+
+CYCLE = "cycles/2024-2026.yml"
+NEXT_YEAR = "1798761600"  # 2027-01-01: the 2024-2026 cycle is over
+
+
+def rename_cycle_file(root: Path) -> None:
+    (root / CYCLE).rename(root / "cycles/2024-2025.yml")
+
+
+RULES: dict[str, Callable[[Path], None]] = {
+    "cycle-not-three-years": edit(CYCLE, "id: 2024-2026", "id: 2024-2027"),
+    "file-name-mismatch": rename_cycle_file,
+    "phase-outside-cycle": edit(CYCLE, "deployment: {start: 2024-02-01", "deployment: {start: 2023-12-01"),
+    "phases-out-of-order": edit(CYCLE, "implementation: {start: 2024-04-01", "implementation: {start: 2024-01-10"),
+    "over-quota": edit(CYCLE, "quotas: {县级: 4, 市级: 1}", "quotas: {县级: 2, 市级: 1}"),
+    "unknown-unit": edit(CYCLE, "    - {unit: meikeng-weishengyuan, level: 县级}\n    - {unit: anlan-renmin",
+                         "    - {unit: meikeng-weishenyuan, level: 县级}\n    - {unit: anlan-renmin"),
+    "archive-incomplete": edit(CYCLE, "    - {unit: shiqiao-jujia-yanglao, level: 县级}\n    - {unit: meikeng",
+                               "    - {unit: dianxin-jiefang-yingyeting, level: 县级}\n    - {unit: meikeng"),
+    "not-upward": edit(CYCLE, "    - {unit: anlan-renmin-yiyuan, level: 市级}\n",
+                       "    - {unit: anlan-renmin-yiyuan, level: 市级}\n    - {unit: anlan-gongjiao, level: 市级}\n"),
+    "publicity-too-short": edit(CYCLE, "  end: 2026-10-23\n", "  end: 2026-10-22\n"),
+    "publicity-over-holidays": edit(CYCLE, "  start: 2026-10-19\n  end: 2026-10-23\n", "  start: 2026-09-30\n  end: 2026-10-09\n"),
+    "award-before-publicity-ends": edit(CYCLE, "{unit: meikeng-weishengyuan, level: 县级, date: 2026-11-10}",
+                                        "{unit: meikeng-weishengyuan, level: 县级, date: 2026-10-21}"),
+    "award-without-publicity": edit(CYCLE, "  - {unit: anlan-renmin-yiyuan, level: 市级, date: 2026-11-12, kind: 推荐}\n",
+                                    "  - {unit: anlan-renmin-yiyuan, level: 市级, date: 2026-11-12, kind: 推荐}\n"
+                                    "  - {unit: anlan-tushuguan, level: 县级, date: 2026-11-12}\n"),
+    "twice-in-one-cycle": edit(CYCLE, "  - {unit: anlan-renmin-yiyuan, level: 市级, date: 2026-11-12, kind: 推荐}\n",
+                               "  - {unit: anlan-renmin-yiyuan, level: 市级, date: 2026-11-12, kind: 推荐}\n"
+                               "  - {unit: minzheng-fuwu-chuangkou, level: 县级, date: 2026-11-13}\n"),
+    "revocation-of-nothing": edit(CYCLE, "holidays: [2026", "revocations:\n  - {unit: anlan-tushuguan, level: 县级, date: 2026-11-20, reason: 测试}\nholidays: [2026"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(RULES))
+def test_cycle_rule_is_reported_with_location(demo: Path, case: str) -> None:
+    RULES[case](demo)
+    code, output = run_cli("validate", "--project", str(demo))
+    assert code == 1
+    assert_golden(f"cycles/{case}.txt", output)
+
+
+def test_demo_cycles_are_valid_and_the_archive_is_intact() -> None:
+    assert run_cli("validate", "--project", str(REPO))[0] == 0
+    assert run_cli("verify", "--project", str(REPO)) == (0, "归档 2021-2023：完好\n")
+    bagit.Bag(str(REPO / "archive/2021-2023")).validate()
+
+
+def _archive_next_cycle(demo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NEXT_YEAR)
+    code, output = run_cli("archive", "2024-2026", "--project", str(demo), "--by", "测试员")
+    assert code == 0, output
+    return demo / "archive/2024-2026"
+
+
+def test_archive_then_verify_and_the_independent_validator(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bag = _archive_next_cycle(demo, monkeypatch)
+    assert run_cli("verify", "--project", str(demo))[0] == 0
+    bagit.Bag(str(bag)).validate()
+    info = (bag / "bag-info.txt").read_text(encoding="utf-8")
+    assert (
+        "Cycle-Id: 2024-2026" in info
+        and "Award-Date: 2026-11-12" in info
+        and "Archived-By: 测试员" in info
+    )
+    assert sorted(p.name for p in (bag / "data/units").iterdir()) == [
+        "anlan-renmin-yiyuan", "meikeng-weishengyuan", "minzheng-fuwu-chuangkou", "shiqiao-jujia-yanglao",
+    ]  # fmt: skip
+    assert run_cli("archive", "2024-2026", "--project", str(demo))[0] == 1  # never overwritten
+
+
+def test_an_open_cycle_cannot_be_archived(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", "1795000000"
+    )  # 2026-11-18, still in the evaluation phase
+    assert run_cli("archive", "2024-2026", "--project", str(demo))[0] == 1
+    assert not (demo / "archive/2024-2026").exists()
+
+
+@pytest.mark.parametrize("tamper", ["flip-byte", "add-file", "delete-file", "edit-tag-file"])
+def test_verify_names_each_tampered_file(demo: Path, tamper: str) -> None:
+    bag = demo / "archive/2021-2023"
+    target = bag / "data/units/anlan-renmin-yiyuan/unit.yml"
+    if tamper == "flip-byte":
+        data = bytearray(target.read_bytes())
+        data[10] ^= 1
+        target.write_bytes(bytes(data))
+        expected = "archive/2021-2023/data/units/anlan-renmin-yiyuan/unit.yml：内容被改动（SHA-256 与清单不符）"
+    elif tamper == "add-file":
+        (bag / "data/extra.txt").write_text("后来加的", encoding="utf-8")
+        expected = "archive/2021-2023/data/extra.txt：清单里没有这个文件（被后来加进去的）"
+    elif tamper == "delete-file":
+        target.unlink()
+        expected = "archive/2021-2023/data/units/anlan-renmin-yiyuan/unit.yml：文件不见了"
+    else:
+        (bag / "bag-info.txt").write_text("Archived-By: 别人\n", encoding="utf-8")
+        expected = "archive/2021-2023/bag-info.txt：内容被改动（SHA-256 与清单不符）"
+    code, output = run_cli("verify", "--project", str(demo))
+    assert code == 1
+    assert expected in output.splitlines()
+
+
+def test_editing_an_awarded_unit_leaves_the_archive_page_unchanged(demo: Path) -> None:
+    before = build_pages(demo).pages
+    unit = demo / "units/anlan-renmin-yiyuan/unit.yml"
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("一律优先。", "一律优先，全年无休。"),
+        encoding="utf-8",
+    )
+    after = build_pages(demo).pages
+    assert (
+        after["units/anlan-renmin-yiyuan/index.md"] != before["units/anlan-renmin-yiyuan/index.md"]
+    )
+    for path in before:
+        if path.startswith("archive/2021-2023/"):
+            assert after[path] == before[path], path
+    assert "全年无休" not in after["archive/2021-2023/index.md"]
+
+
+def _git(root: Path, *args: str, when: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}  # fmt: skip
+    if when:
+        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def test_archive_takes_units_as_they_stood_on_the_award_date(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (demo / "hooks").unlink()
+    _git(demo, "init", "-q")
+    _git(demo, "add", "-A")
+    _git(demo, "commit", "-q", "-m", "award-time data", when="2026-11-01T10:00:00")
+    unit = demo / "units/meikeng-weishengyuan/unit.yml"
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("免费体检", "免费体检（已改）"), encoding="utf-8"
+    )
+    _git(demo, "commit", "-q", "-am", "edited after the awards", when="2026-11-25T10:00:00")
+    bag = _archive_next_cycle(demo, monkeypatch)
+    frozen = (bag / "data/units/meikeng-weishengyuan/unit.yml").read_text(encoding="utf-8")
+    assert "已改" not in frozen
+    provenance = (bag / "data/provenance.json").read_text(encoding="utf-8")
+    assert '"来源": "git 历史"' in provenance
+
+
+def test_bundle_is_deterministic_and_its_hash_is_on_the_archive_page(
+    demo: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
+    assert run_cli("bundle", "2021-2023", "--project", str(demo), "--out", str(first))[0] == 0
+    assert run_cli("bundle", "2021-2023", "--project", str(demo), "--out", str(second))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+    digest = (demo / "archive/2021-2023.bundle.sha256").read_text(encoding="utf-8").split()[0]
+    assert digest in build_pages(demo).pages["archive/2021-2023/index.md"]
+    assert (
+        digest == (REPO / "archive/2021-2023.bundle.sha256").read_text(encoding="utf-8").split()[0]
+    )
+
+
+def test_cycle_pages_show_phase_publicity_awards_and_revocation(demo_site: Path) -> None:
+    cycle = (demo_site / "cycles/2024-2026/index.html").read_text(encoding="utf-8")
+    assert "截至 2026-11-29" in cycle or "截至" in cycle
+    assert "评选表彰阶段" in cycle and "公示已结束" in cycle and "5 个工作日" in cycle
+    assert "../../units/minzheng-fuwu-chuangkou/" in cycle and "市级" in cycle
+    old = (demo_site / "cycles/2021-2023/index.html").read_text(encoding="utf-8")
+    assert "已摘牌" in old
+    unit = (demo_site / "units/anlan-zilaishui/index.html").read_text(encoding="utf-8")
+    assert "jl-revoked-title" in unit and "已于 2025-03-15 摘牌" in unit
+    archive = (demo_site / "archive/2021-2023/index.html").read_text(encoding="utf-8")
+    assert (
+        "bagit.py --validate" in archive
+        and (demo_site / "archive/2021-2023/bag/manifest-sha256.txt").is_file()
+    )
+
+
+def test_two_builds_with_different_clocks_are_byte_identical(tmp_path: Path) -> None:
+    faketime = shutil.which("faketime")
+    assert faketime, "需要 faketime：apt-get install faketime（.ci/run 会安装）"
+    sites = []
+    for clock in ("2026-12-01 08:00:00", "2031-06-15 23:30:00"):
+        site = tmp_path / clock[:4]
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        subprocess.run([faketime, clock, sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                       cwd=REPO, check=True, capture_output=True, env=env)  # fmt: skip
+        sites.append(site)
+    first = {p.relative_to(sites[0]): p.read_bytes() for p in sites[0].rglob("*") if p.is_file()}
+    second = {p.relative_to(sites[1]): p.read_bytes() for p in sites[1].rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
