@@ -120,6 +120,19 @@ def make_parser() -> argparse.ArgumentParser:
         "--out", type=Path, metavar="文件", help="zip 文件位置（默认：dist/archive-届次.zip）"
     )
 
+    p = sub.add_parser("bench", help="生成模拟县并测量校验、构建、页面大小和预览刷新的耗时",
+                       description="生成 N 个单位的模拟县，测量校验时间、完整构建的时间和峰值内存、与纯 mkdocs-material 基线的比值、"
+                                   "site/ 大小、页面大小、搜索索引大小和 mkdocs serve 的刷新时间，输出 Markdown 表格。")  # fmt: skip
+    p.add_argument("--units", type=int, default=100, metavar="N", help="单位数（默认 100）")
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="文件夹",
+        help="把模拟县保存在这里（默认：临时文件夹，测完删除）",
+    )
+    p.add_argument("--no-serve", action="store_true", help="不测 mkdocs serve 的刷新时间")
+    p.set_defaults(func=commands.cmd_bench)
+
     for name, func, what in (("schema", commands.cmd_schema, "编辑器用的 JSON Schema"),
                              ("codeowners", commands.cmd_codeowners, ".github/CODEOWNERS")):  # fmt: skip
         p = _command(sub, name, func, f"重新生成{what}", f"根据数据重新生成{what}。")

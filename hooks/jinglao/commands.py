@@ -16,6 +16,7 @@ from .archive import (
     freeze,
     verify_bag,
 )
+from .bench import run_bench
 from .build import build_pages, write_docs
 from .bundle import bundle_files, write_zip
 from .codeowners import CODEOWNERS_PATH, codeowners_text
@@ -235,6 +236,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     print(
         f"已生成 {out}（SHA-256 {digest}），校验值已写入 {ARCHIVE_DIR}/{args.cycle_id}.bundle.sha256"
     )
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    repo = Path(__file__).resolve().parents[2]
+    print(run_bench(repo, args.units, args.out, serve=not args.no_serve))
     return EXIT_OK
 
 
