@@ -37,4 +37,4 @@ def test_running_the_whole_core_loads_no_mkdocs_module() -> None:
 
 def test_hook_stays_thin() -> None:
     hook = REPO / "hooks" / "mkdocs_hook.py"
-    assert len(hook.read_text(encoding="utf-8").splitlines()) < 60
+    assert len(hook.read_text(encoding="utf-8").splitlines()) < 70  # four events, each delegating

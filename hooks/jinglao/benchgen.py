@@ -200,7 +200,7 @@ def unit_data(index: int, rng: random.Random) -> dict[str, object]:
             "services": [
                 {"name": s, "description": _paragraph(rng, 2)} for s in rng.sample(SERVICES, 3)
             ],
-            "procedures": [_procedure(rng, i) for i in range(3)],
+            "procedures": [_procedure(rng, i) for i in range(2)],
             "standards": [
                 {"name": f"{rng.choice(NOUNS)}标准", "content": _paragraph(rng, 2)}
                 for _ in range(3)

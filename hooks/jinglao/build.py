@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,13 @@ def build_pages(root: Path) -> BuildResult:
     project = load_project(root)
     if has_errors(project.problems):
         return BuildResult(project.problems, {})
-    pages = render_pages(derive(project), root / "theme" / "pages")
+    enabled = gc.isenabled()
+    gc.disable()  # as in load_project: everything built here stays alive until the build ends
+    try:
+        pages = render_pages(derive(project), root / "theme" / "pages")
+    finally:
+        if enabled:
+            gc.enable()
     return BuildResult(project.problems, pages)
 
 
@@ -46,3 +53,18 @@ def write_docs(root: Path, pages: dict[str, str], out: Path) -> None:
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+def write_changed(folder: Path, pages: dict[str, str]) -> int:
+    """Mirror ``pages`` into ``folder``, rewriting only files whose text changed (their mtime then
+    tells ``mkdocs serve --dirty`` which pages to rebuild). Returns how many were written."""
+    written = 0
+    for rel, text in pages.items():
+        target = folder / rel
+        data = text.encode("utf-8")
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    return written

@@ -57,8 +57,8 @@ def derive(project: Project) -> Data:
     ]
     citations: dict[str, list[Data]] = {p.id: [] for p in project.policies}
     for unit in units:
-        for ref in _cited_policies(unit):
-            if ref in citations and unit["id"] not in [u["id"] for u in citations[ref]]:
+        for ref in dict.fromkeys(_cited_policies(unit)):
+            if ref in citations:
                 citations[ref].append({"id": unit["id"], "name": unit["name"]})
     policies = [
         p.policy.model_dump(mode="json") | {"id": p.id, "body": p.body, "cited_by": citations[p.id]}

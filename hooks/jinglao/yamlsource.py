@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -18,10 +18,26 @@ from .problems import Problem, Severity
 
 MAX_BYTES = 1024 * 1024
 
-try:
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """libyaml's parser and composer; tags are left alone since scalars are typed by ``_scalar``."""
+
+    _TAGS: ClassVar[dict[type, str]] = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    }
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return self._TAGS.get(kind, "tag:yaml.org,2002:map")
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 Path = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -29,6 +45,8 @@ Mark = tuple[int, int]
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_NUMBER_START = frozenset("0123456789+-.")
+_TAB_INDENT = re.compile(r"^[ \t]*\t", re.M)
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
 
@@ -61,9 +79,67 @@ class Positions:
 
 @dataclass
 class SourceDoc:
+    """Loaded data. Positions are worked out only when a problem needs them (they cost time)."""
+
     path: str
     data: Any
-    positions: Positions
+    text: str = ""
+    line_offset: int = 0  # for YAML that starts below line 1 of its file (front matter)
+    known: Positions | None = None
+
+    @property
+    def positions(self) -> Positions:
+        if self.known is None:
+            walk = _Walk(self.path)
+            root = yaml.compose(self.text, Loader=_Loader)
+            if root is not None:
+                walk.node(root, ())
+            self.known = walk.positions.shifted(self.line_offset)
+        return self.known
+
+
+class _UnusualError(Exception):
+    """Raised by the fast walk for anything that needs the careful one (and a located message)."""
+
+
+def _fast(node: yaml.Node, seen: set[int]) -> Any:
+    """Data from a node tree, quickly; duplicates, aliases, odd keys raise ``_UnusualError``."""
+    if id(node) in seen:
+        raise _UnusualError
+    seen.add(id(node))
+    kind = type(node)
+    if kind is yaml.MappingNode:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or (
+                key_node.value == "<<" and not key_node.style
+            ):
+                raise _UnusualError
+            key = key_node.value
+            if key in result:
+                raise _UnusualError
+            result[key] = _fast(value_node, seen)
+        return result
+    if kind is yaml.SequenceNode:
+        return [_fast(item, seen) for item in node.value]
+    return _scalar(node)
+
+
+def _scalar(node: Any) -> Any:
+    text = node.value
+    if node.style:  # quoted, literal or folded: always text
+        return text
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if text[0] not in _NUMBER_START:
+        return text
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
 
 
 class _Walk:
@@ -92,7 +168,7 @@ class _Walk:
         if isinstance(node, yaml.SequenceNode):
             return [self.node(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        return self.scalar(node)
+        return _scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -103,7 +179,7 @@ class _Walk:
                     key_mark, "字段名必须是一个词", "字段名写在冒号前面，例如 name: 某某单位"
                 )
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.value == "<<" and not key_node.style:
                 self.error(key_mark, "不支持 YAML 的合并键「<<」", "请把内容直接写出来。")
                 continue
             key = str(key_node.value)
@@ -118,21 +194,6 @@ class _Walk:
             self.positions.keys[(*path, key)] = key_mark
             result[key] = self.node(value_node, (*path, key))
         return result
-
-    @staticmethod
-    def scalar(node: yaml.ScalarNode) -> Any:
-        text = node.value
-        if node.style:  # quoted, literal or folded: always text
-            return text
-        if text in _NULLS:
-            return None
-        if text in _BOOLS:
-            return _BOOLS[text]
-        if _INT.fullmatch(text):
-            return int(text)
-        if _FLOAT.fullmatch(text):
-            return float(text)
-        return text
 
 
 _YAML_PROBLEMS = [
@@ -243,9 +304,11 @@ def decode(rel_path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     return text.removeprefix("\ufeff"), []
 
 
-def parse_text(rel_path: str, text: str) -> tuple[SourceDoc | None, list[Problem]]:
-    """Text to data with positions, or the problems that stop it."""
-    tabs = _tab_problems(rel_path, text)
+def parse_text(
+    rel_path: str, text: str, line_offset: int = 0
+) -> tuple[SourceDoc | None, list[Problem]]:
+    """Text to data (positions on demand), or the problems that stop it."""
+    tabs = _tab_problems(rel_path, text) if _TAB_INDENT.search(text) else []
     if tabs:
         return None, tabs
     try:
@@ -258,11 +321,14 @@ def parse_text(rel_path: str, text: str) -> tuple[SourceDoc | None, list[Problem
         return None, [
             Problem(rel_path, 1, 1, Severity.ERROR, "文件是空的", "请按模板填写单位资料。")
         ]
-    walk = _Walk(rel_path)
-    data = walk.node(root, ())
-    if walk.problems:
-        return None, walk.problems
-    return SourceDoc(rel_path, data, walk.positions), []
+    try:
+        return SourceDoc(rel_path, _fast(root, set()), text, line_offset), []
+    except _UnusualError:
+        walk = _Walk(rel_path)
+        data = walk.node(root, ())
+        if walk.problems:
+            return None, walk.problems
+        return SourceDoc(rel_path, data, text, line_offset, walk.positions), []
 
 
 def load_bytes(rel_path: str, raw: bytes) -> tuple[SourceDoc | None, list[Problem]]:
