@@ -6,8 +6,11 @@ ratio of our build to plain mkdocs-material building the very same generated pag
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import importlib.metadata
 import os
+import platform
 import re
 import socket
 import statistics
@@ -115,7 +118,7 @@ def serve_edit_seconds(project: Path, unit_id: str) -> float | None:
     name = re.search(r"^name: (.+)$", text, re.M)
     assert name is not None
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -179,28 +182,57 @@ def measure(project: Path, unit_ids: list[str], *, serve: bool) -> list[Row]:
         seconds = serve_edit_seconds(project, unit_ids[0])
         rows.append(
             (
-                "mkdocs serve：保存修改到页面更新",
+                "mkdocs serve --dirty：保存修改到页面更新",
                 f"{seconds:.1f} s" if seconds is not None else "超时",
             )
         )
     return rows
 
 
-def table(rows: list[Row]) -> str:
-    lines = ["| 项目 | 数值 |", "| --- | --- |"]
-    lines += [f"| {name} | {value} |" for name, value in rows]
+def table(columns: list[list[Row]]) -> str:
+    """One Markdown table, a column of figures per county size."""
+    header = "| 项目 | " + " | ".join(f"{rows[0][1]} 个单位" for rows in columns) + " |"
+    lines = [header, "|" + " --- |" * (len(columns) + 1)]
+    for i, (name, _) in enumerate(columns[0]):
+        if i:
+            lines.append(f"| {name} | " + " | ".join(rows[i][1] for rows in columns) + " |")
     return "\n".join(lines)
 
 
-def run_bench(repo: Path, count: int, out: Path | None, *, serve: bool) -> str:
+def machine() -> str:
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "0") if Path("/proc/meminfo").is_file() else "0"  # fmt: skip
+    versions = []
+    for package in ("mkdocs", "mkdocs-material", "jieba", "PyYAML", "pydantic"):
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            versions.append(f"{package} {importlib.metadata.version(package)}")
+    return (f"{platform.machine()}，{os.cpu_count()} 核，内存 {int(memory) / 1024 / 1024:.0f} GiB，"
+            f"Python {platform.python_version()}；" + "，".join(versions))  # fmt: skip
+
+
+def run_bench(repo: Path, counts: list[int], out: Path | None, *, serve: bool) -> str:
     from .benchgen import generate_county  # only the bench needs the generator
 
-    with tempfile.TemporaryDirectory() as tmp:
-        project = out or Path(tmp) / "county"
-        print(f"正在生成 {count} 个单位的模拟县……", file=sys.stderr)
-        ids = generate_county(repo, project, count)
-        print(
-            "正在测量（校验、两次完整构建" + ("、mkdocs serve" if serve else "") + "）……",
-            file=sys.stderr,
-        )
-        return table(measure(project, ids, serve=serve))
+    columns = []
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = (out / str(count)) if out else Path(tmp) / "county"
+            print(f"正在生成 {count} 个单位的模拟县……", file=sys.stderr)
+            ids = generate_county(repo, project, count)
+            print(
+                "正在测量（校验、两次完整构建" + ("、mkdocs serve" if serve else "") + "）……",
+                file=sys.stderr,
+            )
+            columns.append(measure(project, ids, serve=serve))
+    return table(columns)
+
+
+def bench_page(result: str, command: str) -> str:
+    return (
+        "---\ntitle: 性能基准\n---\n\n# 性能基准\n\n"
+        "给开发者看的页面：`jinglao bench` 生成模拟县（每个单位 5 KB 以上的 YAML，九个行业、12 个乡镇、"
+        "办事流程、政策、评议和一届评选），在同一次运行里测量本项目的构建和同样页面的纯 mkdocs-material 基线。"
+        "共享机器上的绝对时间有波动，请看比值。\n\n"
+        f"- 测量日期：{time.strftime('%Y-%m-%d')}\n- 机器：{machine()}\n- 重新生成本页：`{command}`\n\n"
+        f"{result}\n"
+    )

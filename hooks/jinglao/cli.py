@@ -123,7 +123,15 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="生成模拟县并测量校验、构建、页面大小和预览刷新的耗时",
                        description="生成 N 个单位的模拟县，测量校验时间、完整构建的时间和峰值内存、与纯 mkdocs-material 基线的比值、"
                                    "site/ 大小、页面大小、搜索索引大小和 mkdocs serve 的刷新时间，输出 Markdown 表格。")  # fmt: skip
-    p.add_argument("--units", type=int, default=100, metavar="N", help="单位数（默认 100）")
+    p.add_argument(
+        "--units", type=int, action="append", metavar="N", help="单位数，可写多次（默认 100）"
+    )
+    p.add_argument(
+        "--page",
+        type=Path,
+        metavar="文件",
+        help="同时把结果写成网站的开发者页面，例如 content/dev/benchmark.md",
+    )
     p.add_argument(
         "--out",
         type=Path,

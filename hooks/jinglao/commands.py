@@ -16,7 +16,7 @@ from .archive import (
     freeze,
     verify_bag,
 )
-from .bench import run_bench
+from .bench import bench_page, run_bench
 from .build import build_pages, write_docs
 from .bundle import bundle_files, write_zip
 from .codeowners import CODEOWNERS_PATH, codeowners_text
@@ -241,7 +241,15 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     repo = Path(__file__).resolve().parents[2]
-    print(run_bench(repo, args.units, args.out, serve=not args.no_serve))
+    counts = args.units or [100]
+    result = run_bench(repo, counts, args.out, serve=not args.no_serve)
+    print(result)
+    if args.page:
+        command = (
+            "jinglao bench " + " ".join(f"--units {n}" for n in counts) + f" --page {args.page}"
+        )
+        args.page.write_text(bench_page(result, command), encoding="utf-8")
+        print(f"已写入 {args.page}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ from .model import Unit
 from .project import Project
 from .reference import field_rows
 from .stats import charts
-from .unit_view import COUNTY_LEVEL_NAME, COUNTY_LEVEL_SLUG, Data, unit_view
+from .unit_view import COUNTY_LEVEL_NAME, COUNTY_LEVEL_SLUG, Data, cached_unit_view
 
 LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 
@@ -42,7 +42,7 @@ def derive(project: Project) -> Data:
     county = project.county
     township_slugs = {t.name: t.slug for t in county.townships} if county else {}
     units = sorted(
-        (unit_view(project, r, township_slugs) for r in project.units),
+        (cached_unit_view(project, r, township_slugs) for r in project.units),
         key=lambda u: (list(vocab.SECTOR_SLUGS).index(u["sector"]), u["id"]),
     )
     summaries = [_summary(u) for u in units]

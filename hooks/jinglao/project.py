@@ -7,6 +7,7 @@ and column. Nothing downstream reads files again.
 from __future__ import annotations
 
 import gc
+import hashlib
 import re
 from collections.abc import Callable
 from datetime import date
@@ -93,6 +94,31 @@ def _load_policy(project: Project, file: Path) -> None:
     project.problems += problems
 
 
+# Parsed units by file, kept for the life of the process: ``mkdocs serve`` rebuilds re-parse only
+# the files whose bytes (or the county and policy library they are checked against) changed.
+_UNIT_CACHE: dict[str, tuple[bytes, str, UnitRecord | None, list[Problem]]] = {}
+
+
+def _parse_unit(
+    unit_id: str, rel: str, raw: bytes, county: County | None, policy_ids: list[str]
+) -> tuple[UnitRecord | None, list[Problem]]:
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    context = (county.model_dump_json() if county else "") + "|" + ",".join(policy_ids)
+    cached = _UNIT_CACHE.get(rel)
+    if cached is not None and cached[0] == digest and cached[1] == context:
+        return cached[2], cached[3]
+    record: UnitRecord | None = None
+    doc, problems = load_bytes(rel, raw)
+    if doc is not None:
+        unit, more = parse_model(Unit, doc)
+        problems += more
+        if unit is not None:
+            problems += [located(doc, f) for f in unit_findings(unit, county, policy_ids)]
+            record = UnitRecord(unit_id, rel, unit)
+    _UNIT_CACHE[rel] = (digest, context, record, problems)
+    return record, problems
+
+
 def _load_unit(project: Project, folder: Path, policy_ids: list[str]) -> None:
     rel = f"units/{folder.name}/unit.yml"
     if not UNIT_ID.fullmatch(folder.name):
@@ -115,16 +141,10 @@ def _load_unit(project: Project, folder: Path, policy_ids: list[str]) -> None:
             )
         )
         return
-    doc, problems = load_bytes(rel, file.read_bytes())
+    record, problems = _parse_unit(folder.name, rel, file.read_bytes(), project.county, policy_ids)
     project.problems += problems
-    if doc is None:
-        return
-    unit, problems = parse_model(Unit, doc)
-    project.problems += problems
-    if unit is None:
-        return
-    project.problems += [located(doc, f) for f in unit_findings(unit, project.county, policy_ids)]
-    project.units.append(UnitRecord(folder.name, rel, unit))
+    if record is not None:
+        project.units.append(record)
 
 
 def _check_unique_names(project: Project) -> None:

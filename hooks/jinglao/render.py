@@ -37,6 +37,11 @@ def md_escape(value: Any) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
 
 
+def yaml_value(value: Any) -> str:
+    """A scalar for a YAML file: a JSON string is valid YAML and keeps colons and quotes safe."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
 def tel_href(number: Any) -> str:
     return "tel:" + re.sub(r"[^0-9+]", "", str(number))
 
@@ -65,6 +70,7 @@ def qr_svg(url: str, label: str = "本页二维码") -> Markup:
     )
 
 
+@functools.cache
 def make_environment(project_templates: Path | None = None) -> Environment:
     folders = [p for p in (project_templates, DEFAULT_TEMPLATES) if p is not None and p.is_dir()]
     env = Environment(
@@ -80,7 +86,12 @@ def make_environment(project_templates: Path | None = None) -> Environment:
         comment_end_string="##}",
     )
     env.filters.update(
-        md=md_escape, tel=tel_href, yaml_string=yaml_string, qr_svg=qr_svg, bar_chart=bar_chart
+        md=md_escape,
+        tel=tel_href,
+        yaml_string=yaml_string,
+        yaml_value=yaml_value,
+        qr_svg=qr_svg,
+        bar_chart=bar_chart,
     )
     return env
 
@@ -103,6 +114,31 @@ def page_renderer(
         return env.get_template(template).render(site=site, **context)
 
     return page
+
+
+def _templates_stamp(project_templates: Path | None) -> list[int]:
+    folders = [p for p in (project_templates, DEFAULT_TEMPLATES) if p is not None and p.is_dir()]
+    return [
+        f.stat().st_mtime_ns for folder in folders for f in sorted(folder.rglob("*")) if f.is_file()
+    ]
+
+
+# Each unit's own pages, reused across ``mkdocs serve`` rebuilds while its view (rebuilt only when
+# its file changed), its titles and the site-wide data those templates read stay the same.
+_UNIT_PAGES: dict[str, tuple[dict[str, Any], str, dict[str, str]]] = {}
+
+
+def _unit_pages(page: Callable[..., str], unit: dict[str, Any], shared: str) -> dict[str, str]:
+    key = shared + json.dumps(unit["titles"], ensure_ascii=False)
+    hit = _UNIT_PAGES.get(unit["id"])
+    if hit is not None and hit[0] is unit and hit[1] == key:
+        return hit[2]
+    pages = {
+        f"units/{unit['id']}/index.md": page("unit.md.j2", unit=unit),
+        **unit_signage(page, unit),
+    }
+    _UNIT_PAGES[unit["id"]] = (unit, key, pages)
+    return pages
 
 
 def render_pages(site: dict[str, Any], project_templates: Path | None = None) -> dict[str, str]:
@@ -129,9 +165,11 @@ def render_pages(site: dict[str, Any], project_templates: Path | None = None) ->
         pages[f"cycles/{cycle['id']}/index.md"] = page("cycle.md.j2", cycle=cycle)
     for archive in site["archives"]:
         pages.update(archive_pages(page, archive))
+    shared = json.dumps(
+        [site["policy_titles"], site["county"], site["site_url"]], ensure_ascii=False
+    )
     for unit in site["units"]:
-        pages[f"units/{unit['id']}/index.md"] = page("unit.md.j2", unit=unit)
-        pages.update(unit_signage(page, unit))
+        pages.update(_unit_pages(page, unit, shared))
     for sector in site["sectors"]:
         pages[f"sectors/{sector['slug']}/index.md"] = page("group.md.j2", group=sector, kind="行业")
     for township in site["townships"]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
@@ -25,13 +24,7 @@ def suggest_unit_id(name: str) -> str:
     return slug[:ID_LIMIT].rstrip("-") or "danwei"
 
 
-def yaml_value(value: Any) -> str:
-    """A scalar as YAML: a JSON string is valid YAML and keeps colons and quotes safe."""
-    return json.dumps(str(value), ensure_ascii=False)
-
-
 def scaffold_text(project_templates: Path | None, **fields: Any) -> str:
     env = make_environment(project_templates)
-    env.filters["yaml_value"] = yaml_value
     defaults: dict[str, Any] = {"level": "县级", "township": None, "address": None, "phones": []}
     return env.get_template("scaffold/unit.yml.j2").render(**(defaults | fields))

@@ -174,3 +174,22 @@ def unit_view(project: Project, record: UnitRecord, township_slugs: dict[str, st
         completeness=_completeness(unit),
     )
     return data
+
+
+# Views by unit, reused across ``mkdocs serve`` rebuilds while the record (re-parsed only when its
+# file changed) and everything else a view reads stay the same.
+_VIEWS: dict[str, tuple[UnitRecord, tuple[Any, ...], Data]] = {}
+
+
+def cached_unit_view(project: Project, record: UnitRecord, township_slugs: dict[str, str]) -> Data:
+    history = project.history
+    key = (
+        project.site_url, history.available, history.shallow, history.reference_date,
+        tuple(history.changes.get(record.id, [])), tuple(sorted(township_slugs.items())),
+    )  # fmt: skip
+    hit = _VIEWS.get(record.id)
+    if hit is not None and hit[0] is record and hit[1] == key:
+        return hit[2]
+    view = unit_view(project, record, township_slugs)
+    _VIEWS[record.id] = (record, key, view)
+    return view
