@@ -110,24 +110,27 @@ def _wait(condition: Callable[[], bool], seconds: float) -> bool:
 
 
 def serve_edit_seconds(project: Path, unit_id: str) -> float | None:
-    """Seconds from saving an edit to one unit until ``mkdocs serve`` serves the changed page."""
+    """Seconds from saving an edit to one unit's commitments until ``mkdocs serve --dirty``
+    serves the changed page (renaming a unit also rebuilds the lists that show its name)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/units/{unit_id}/"
     unit = project / "units" / unit_id / "unit.yml"
     text = unit.read_text(encoding="utf-8")
-    name = re.search(r"^name: (.+)$", text, re.M)
-    assert name is not None
+    first = re.search(r"^commitments:\n- (.+)$", text, re.M)
+    assert first is not None
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        if not _wait(lambda: name.group(1) in _fetch(url), 900):
+        if not _wait(lambda: first.group(1) in _fetch(url), 1800):
             return None
         time.sleep(2)  # let the watcher settle after the first build
-        edited = name.group(1) + "（已修改）"
+        edited = first.group(1) + "（本条已修改）"
         start = time.perf_counter()
-        unit.write_text(text.replace(name.group(0), f"name: {edited}", 1), encoding="utf-8")
+        unit.write_text(
+            text.replace(first.group(0), f"commitments:\n- {edited}", 1), encoding="utf-8"
+        )
         if not _wait(lambda: edited in _fetch(url), 900):
             return None
         return time.perf_counter() - start
@@ -182,7 +185,7 @@ def measure(project: Path, unit_ids: list[str], *, serve: bool) -> list[Row]:
         seconds = serve_edit_seconds(project, unit_ids[0])
         rows.append(
             (
-                "mkdocs serve --dirty：保存修改到页面更新",
+                "mkdocs serve --dirty：改一条承诺、保存到页面更新",
                 f"{seconds:.1f} s" if seconds is not None else "超时",
             )
         )
