@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+
+from jinglao.bench import plain_config
 
 from .conftest import FIXTURES, REPO, assert_golden, copy_project, run_cli
 from .test_site_build import mkdocs_build
-
-
-def _plain_config(out: Path, docs: Path) -> Path:
-    """The project's mkdocs.yml without its hook, pointed at the generated folder."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
-    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
-    text = text.replace("docs_dir: content", f"docs_dir: {docs}")
-    text = text.replace("custom_dir: theme/overrides", f"custom_dir: {REPO / 'theme/overrides'}")
-    config = out / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
 
 
 def test_generated_folder_builds_without_hooks(tmp_path: Path) -> None:
@@ -27,7 +16,7 @@ def test_generated_folder_builds_without_hooks(tmp_path: Path) -> None:
     assert code == 0, output
     assert (docs / "units/anlan-renmin-yiyuan/index.md").is_file()
     assert (docs / "plan.md").is_file()  # hand-written content comes along
-    config = _plain_config(tmp_path, docs)
+    config = plain_config(REPO, docs, tmp_path / "mkdocs.yml")
     result = mkdocs_build(tmp_path, tmp_path / "site", str(config))
     assert result.returncode == 0, result.stderr
     unit_ids = [p.name for p in (REPO / "units").iterdir() if p.is_dir()]

@@ -51,14 +51,14 @@ def _mkdocs(config: Path, site: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
 
 
-def plain_config(project: Path, docs: Path) -> Path:
+def plain_config(project: Path, docs: Path, config: Path | None = None) -> Path:
     """The project's mkdocs.yml with no hooks, pointed at a generated docs folder: the baseline."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
     text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
     text = text.replace("docs_dir: content", f"docs_dir: {docs}")
     text = text.replace("custom_dir: theme/overrides", f"custom_dir: {project / 'theme/overrides'}")
-    config = project / "mkdocs-baseline.yml"
+    config = config or project / "mkdocs-baseline.yml"
     config.write_text(text, encoding="utf-8")
     return config
 
@@ -84,14 +84,14 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return raw, packed
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
 
 
-def _fetch(url: str) -> str:
+def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             body: bytes = response.read()
@@ -100,7 +100,7 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def _wait(condition: Callable[[], bool], seconds: float) -> bool:
+def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
@@ -112,7 +112,7 @@ def _wait(condition: Callable[[], bool], seconds: float) -> bool:
 def serve_edit_seconds(project: Path, unit_id: str) -> float | None:
     """Seconds from saving an edit to one unit's commitments until ``mkdocs serve --dirty``
     serves the changed page (renaming a unit also rebuilds the lists that show its name)."""
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/units/{unit_id}/"
     unit = project / "units" / unit_id / "unit.yml"
     text = unit.read_text(encoding="utf-8")
@@ -123,7 +123,7 @@ def serve_edit_seconds(project: Path, unit_id: str) -> float | None:
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        if not _wait(lambda: first.group(1) in _fetch(url), 1800):
+        if not wait_until(lambda: first.group(1) in fetch(url), 1800):
             return None
         time.sleep(2)  # let the watcher settle after the first build
         edited = first.group(1) + "（本条已修改）"
@@ -131,7 +131,7 @@ def serve_edit_seconds(project: Path, unit_id: str) -> float | None:
         unit.write_text(
             text.replace(first.group(0), f"commitments:\n- {edited}", 1), encoding="utf-8"
         )
-        if not _wait(lambda: edited in _fetch(url), 900):
+        if not wait_until(lambda: edited in fetch(url), 900):
             return None
         return time.perf_counter() - start
     finally:
