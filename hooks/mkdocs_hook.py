@@ -2,7 +2,8 @@
 
 Runs the core pipeline once per build, stops the build with the located Chinese report when a
 file has errors, and hands the generated pages to MkDocs (replacing hand-written ones at the same
-path). Under ``serve --dirty`` pages are backed by files rewritten only when their text changes.
+path). Screens, boards and data files are written to ``.cache/`` and copied from there (not held
+in memory); under ``serve --dirty`` Markdown pages too, rewritten only when their text changes.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from jinglao.problems import Severity, format_text
 
 log = logging.getLogger("mkdocs.hooks.jinglao")
 _result: BuildResult | None = None
-_backing: Path | None = None  # set under serve --dirty
+_backing = Path()
 
 
 def on_startup(command: str, dirty: bool) -> None:
     os.environ["JINGLAO_DIRTY"] = "1" if dirty else ""  # this module is reloaded on each rebuild
+    os.environ["JINGLAO_SERVE"] = "1" if command == "serve" else ""
 
 
 def on_config(config: Any) -> Any:
@@ -34,27 +36,31 @@ def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     pin_build_date(root)  # sitemap dates and the like come from the commit, not the clock
     segmentation.use_cache(root)
-    _result = build_pages(root)
+    _result = build_pages(root, reuse=bool(os.environ.get("JINGLAO_SERVE")))
     for problem in _result.problems:
         if problem.severity is Severity.WARNING:
             log.warning(problem.as_text())
     if not _result.ok:
         raise PluginError("单位资料有错误，网站没有生成：\n" + format_text(_result.problems))
-    _backing = root / ".cache" / "jinglao" / "pages" if os.environ.get("JINGLAO_DIRTY") else None
-    if _backing is not None:
-        write_changed(_backing, _result.pages)
+    _backing = root / ".cache" / "jinglao" / "pages"
+    dirty = bool(os.environ.get("JINGLAO_DIRTY"))  # file-backed Markdown lets --dirty skip pages
+    write_changed(
+        _backing, {p: t for p, t in _result.pages.items() if dirty or not p.endswith(".md")}
+    )
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
+    global _result
     assert _result is not None
     for path, text in _result.pages.items():
         if (existing := files.get_file_from_path(path)) is not None:
             files.remove(existing)
-        if _backing is not None:
+        if os.environ.get("JINGLAO_DIRTY") or not path.endswith(".md"):  # static files: from disk
             files.append(File.generated(config, path, abs_src_path=str(_backing / path)))
         else:
             files.append(File.generated(config, path, content=text))
+    _result = None  # MkDocs' files hold what it needs now; let the rest go
     return files
 
 

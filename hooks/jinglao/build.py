@@ -7,6 +7,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import project as project_module
+from . import render as render_module
+from . import unit_view as unit_view_module
 from .derive import derive
 from .problems import Problem, has_errors
 from .project import load_project
@@ -25,8 +28,27 @@ class BuildResult:
         return not has_errors(self.problems)
 
 
-def build_pages(root: Path) -> BuildResult:
-    """Run the pipeline on the project at ``root``; pages only when nothing blocks the build."""
+def forget_reused() -> None:
+    """Drop what is kept for the next rebuild (only ``mkdocs serve`` has one)."""
+    project_module._UNIT_CACHE.clear()
+    unit_view_module._VIEWS.clear()
+    render_module._UNIT_PAGES.clear()
+
+
+def build_pages(root: Path, *, reuse: bool = False) -> BuildResult:
+    """Run the pipeline on the project at ``root``; pages only when nothing blocks the build.
+
+    With ``reuse`` (``mkdocs serve``) parsed units, views and unit pages are kept for the next
+    rebuild; otherwise they are let go, so a one-off build holds no second copy of the site.
+    """
+    try:
+        return _build_pages(root)
+    finally:
+        if not reuse:
+            forget_reused()
+
+
+def _build_pages(root: Path) -> BuildResult:
     project = load_project(root)
     if has_errors(project.problems):
         return BuildResult(project.problems, {})
