@@ -95,3 +95,17 @@ def test_usage_error_exits_2() -> None:
     with pytest.raises(SystemExit) as exc:
         run_cli("validate", "--format", "xml")
     assert exc.value.code == 2
+
+
+def test_explicit_tags_are_rejected_not_silently_read() -> None:
+    doc, problems = load_bytes("x.yml", b"name: !!python/object:os.system ls\n")
+    assert doc is None and problems[0].message == "不支持以「!」开头的标签"
+    assert (problems[0].line, problems[0].column) == (1, 7)
+
+
+def test_a_file_that_is_a_list_says_what_it_should_be(tmp_path: Path) -> None:
+    project = copy_project(REPO / "tests/fixtures/minimal", tmp_path / "p")
+    (project / "units/mini-window/unit.yml").write_text("- 1\n- 2\n", encoding="utf-8")
+    code, output = run_cli("validate", "--project", str(project))
+    assert code == 1
+    assert output.startswith("units/mini-window/unit.yml:1:1: 错误 文件内容应当是若干「字段: 值」")

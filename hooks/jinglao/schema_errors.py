@@ -166,6 +166,13 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[Path, bool, s
         return loc, False, f"{field}只能填 true 或 false", "true 表示「是」，false 表示「否」。"
     if kind == "list_type":
         return loc, False, f"{field}应当是一个列表", "每一项单独一行，以「- 」开头。"
+    if kind in {"model_type", "model_attributes_type", "dict_type"} and not loc:
+        return (
+            loc,
+            False,
+            "文件内容应当是若干「字段: 值」",
+            "每行写一个字段，例如 name: 安澜县人民医院；不要以「- 」开头，也不要只写一段文字。",
+        )
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return (
             loc,

@@ -46,6 +46,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _NUMBER_START = frozenset("0123456789+-.")
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 _TAB_INDENT = re.compile(r"^[ \t]*\t", re.M)
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
@@ -105,6 +106,8 @@ class _UnusualError(Exception):
 def _plain(node: yaml.Node) -> Any:
     """``_fast`` for a document with no ``&``, ``*`` or ``<``, which can hold no anchor, alias or
     merge key: only duplicates and odd keys to watch (most unit files)."""
+    if node.tag not in _PLAIN_TAGS:  # an explicit !tag: the careful walk reports it
+        raise _UnusualError
     kind = type(node)
     if kind is yaml.MappingNode:
         result: dict[str, Any] = {}
@@ -120,7 +123,7 @@ def _plain(node: yaml.Node) -> Any:
 
 def _fast(node: yaml.Node, seen: set[int]) -> Any:
     """Data from a node tree, quickly; duplicates, aliases, odd keys raise ``_UnusualError``."""
-    if id(node) in seen:
+    if id(node) in seen or node.tag not in _PLAIN_TAGS:
         raise _UnusualError
     seen.add(id(node))
     kind = type(node)
@@ -179,6 +182,9 @@ class _Walk:
             return None
         self._seen.add(id(node))
         self.positions.values[path] = mark
+        if node.tag not in _PLAIN_TAGS:
+            self.error(mark, "不支持以「!」开头的标签", "请删掉「!」开头的标记，直接写值。")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -239,6 +245,11 @@ _YAML_PROBLEMS = [
         "每段用引号开头的文字都要用同样的引号结尾。",
     ),
     ("found character '\\t'", "用了制表符（Tab）", "YAML 只能用空格缩进。"),
+    (
+        "did not find expected node content",
+        "这里缺少内容",
+        "方括号 [ ]、花括号 { } 里的内容没有写完，或多了一个逗号。",
+    ),
     ("found undefined alias", "不支持 YAML 的锚点和别名（& 与 *）", "请把要重复的内容直接写出来。"),
     (
         "could not determine a constructor",
