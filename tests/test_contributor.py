@@ -229,3 +229,16 @@ def test_check_reports_what_is_missing_and_where() -> None:
     assert "暂不能参加本届县级评选" in output
     code, output = run_cli("check", "anlan-renmin-yiyuan", "--project", str(REPO))
     assert code == 0 and "可以参加本届县级评选" in output
+
+
+def test_usage_errors_are_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv, expected in (
+        (["new"], "jinglao new：缺少参数：--name, --sector。"),
+        (["validate", "--format", "xml"], "jinglao validate：--format 不能是「xml」"),
+        (["validate", "--zzz"], "jinglao：不认识的参数：--zzz。"),
+    ):
+        with pytest.raises(SystemExit) as exc:
+            make_parser().parse_args(argv)
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        assert expected in err and err.startswith("用法：jinglao") and "用法：用法：" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,7 +18,28 @@ from .vocab import SECTOR_SLUGS
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix or "用法：")
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own messages, in the words a clerk reads them.
+_USAGE_ERRORS = [
+    (r"the following arguments are required: (.+)", "缺少参数：{0}"),
+    (
+        r"argument (.+?): invalid choice: '(.*?)' \(choose from (.+)\)",
+        "{0} 不能是「{1}」，可选：{2}",
+    ),
+    (r"argument (.+?): invalid (\w+) value: '(.*?)'", "{0} 的值「{2}」不对，应当是数字"),
+    (r"argument (.+?): expected one argument", "{0} 后面要写一个值"),
+    (r"unrecognized arguments: (.+)", "不认识的参数：{0}"),
+]
+
+
+def chinese_usage_error(message: str) -> str:
+    for pattern, template in _USAGE_ERRORS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return template.format(*match.groups())
+    return f"参数不对（{message}）"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +51,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}：参数不对（{message}）。用 --help 查看用法。\n")
+        self.exit(
+            EXIT_USAGE, f"{self.prog}：{chinese_usage_error(message)}。用 --help 查看用法。\n"
+        )
 
 
 Command = Callable[[argparse.Namespace], int]
