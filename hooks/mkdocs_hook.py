@@ -1,9 +1,7 @@
 """MkDocs hook: the thin adapter between MkDocs and the ``jinglao`` core.
 
-Runs the core pipeline once per build, stops the build with the located Chinese report when a
-file has errors, and hands the generated pages to MkDocs (replacing hand-written ones at the same
-path). Screens, boards and data files are written to ``.cache/`` and copied from there (not held
-in memory); under ``serve --dirty`` Markdown pages too, rewritten only when their text changes.
+Runs the core pipeline once per build, stops the build with the located Chinese report on errors,
+and hands the generated pages to MkDocs, replacing hand-written ones at the same path.
 """
 
 from __future__ import annotations
@@ -43,11 +41,13 @@ def on_config(config: Any) -> Any:
     if not _result.ok:
         raise PluginError("单位资料有错误，网站没有生成：\n" + format_text(_result.problems))
     _backing = root / ".cache" / "jinglao" / "pages"
-    dirty = bool(os.environ.get("JINGLAO_DIRTY"))  # file-backed Markdown lets --dirty skip pages
-    write_changed(
-        _backing, {p: t for p, t in _result.pages.items() if dirty or not p.endswith(".md")}
-    )
+    write_changed(_backing, {p: t for p, t in _result.pages.items() if _from_disk(p)})
     return config
+
+
+def _from_disk(path: str) -> bool:
+    """Static files always (kept out of memory); Markdown under --dirty (unchanged ones skipped)."""
+    return bool(os.environ.get("JINGLAO_DIRTY")) or not path.endswith(".md")
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -56,7 +56,7 @@ def on_files(files: Files, config: Any) -> Files:
     for path, text in _result.pages.items():
         if (existing := files.get_file_from_path(path)) is not None:
             files.remove(existing)
-        if os.environ.get("JINGLAO_DIRTY") or not path.endswith(".md"):  # static files: from disk
+        if _from_disk(path):
             files.append(File.generated(config, path, abs_src_path=str(_backing / path)))
         else:
             files.append(File.generated(config, path, content=text))

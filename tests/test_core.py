@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,16 @@ def test_a_file_that_is_a_list_says_what_it_should_be(tmp_path: Path) -> None:
     code, output = run_cli("validate", "--project", str(project))
     assert code == 1
     assert output.startswith("units/mini-window/unit.yml:1:1: 错误 文件内容应当是若干「字段: 值」")
+
+
+def test_reused_unit_pages_follow_an_edited_template(tmp_path: Path) -> None:
+    from jinglao.build import build_pages
+
+    project = copy_project(REPO / "tests/fixtures/minimal", tmp_path / "p")
+    (project / "theme").mkdir(exist_ok=True)
+    shutil.copytree(REPO / "theme/pages", project / "theme/pages", dirs_exist_ok=True)
+    first = build_pages(project, reuse=True).pages["units/mini-window/index.md"]
+    template = project / "theme/pages/unit.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n模板已修改\n", encoding="utf-8")
+    second = build_pages(project, reuse=True).pages["units/mini-window/index.md"]
+    assert "模板已修改" not in first and "模板已修改" in second

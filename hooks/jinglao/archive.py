@@ -12,13 +12,14 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import bagit
+
+from .history import git
 
 ARCHIVE_DIR = "archive"
 MANIFESTS = ("manifest-sha256.txt", "tagmanifest-sha256.txt")
@@ -35,31 +36,21 @@ class Source:
     commit: str | None  # None: taken from the working copy
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
-        )
-    except OSError:
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
 def source_at(root: Path, rel: str, day: date) -> Source:
     """The file as it stood at the end of ``day``: from git history when it has it."""
     commit = (
-        _git(root, "log", "-1", "--format=%H", f"--before={day.isoformat()}T23:59:59", "--", rel)
+        git(root, "log", "-1", "--format=%H", f"--before={day.isoformat()}T23:59:59", "--", rel)
         or ""
     ).strip()
     if commit:
-        text = _git(root, "show", f"{commit}:{rel}")
+        text = git(root, "show", f"{commit}:{rel}")
         if text is not None:
             return Source(rel, text, commit)
     return Source(rel, (root / rel).read_text(encoding="utf-8"), None)
 
 
 def archived_by(root: Path) -> str:
-    name = (_git(root, "config", "user.name") or "").strip()
+    name = (git(root, "config", "user.name") or "").strip()
     return name or os.environ.get("USER", "") or "未知"
 
 
@@ -74,7 +65,7 @@ def freeze(
         )
     sources = [source_at(root, f"cycles/{cycle_id}.yml", award_date)]
     sources += [source_at(root, f"units/{u}/unit.yml", award_date) for u in sorted(set(unit_ids))]
-    head = (_git(root, "rev-parse", "HEAD") or "").strip() or "无（不在 git 仓库中）"
+    head = (git(root, "rev-parse", "HEAD") or "").strip() or "无（不在 git 仓库中）"
     provenance = {
         s.path: {"来源": "git 历史", "提交": s.commit}
         if s.commit

@@ -7,13 +7,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import project as project_module
-from . import render as render_module
-from . import unit_view as unit_view_module
 from .derive import derive
 from .problems import Problem, has_errors
-from .project import load_project
-from .render import render_pages
+from .project import forget_parsed, load_project
+from .render import forget_unit_pages, render_pages
+from .unit_view import forget_views
 
 CONTENT_DIR = "content"
 
@@ -30,9 +28,9 @@ class BuildResult:
 
 def forget_reused() -> None:
     """Drop what is kept for the next rebuild (only ``mkdocs serve`` has one)."""
-    project_module._UNIT_CACHE.clear()
-    unit_view_module._VIEWS.clear()
-    render_module._UNIT_PAGES.clear()
+    forget_parsed()
+    forget_views()
+    forget_unit_pages()
 
 
 def build_pages(root: Path, *, reuse: bool = False) -> BuildResult:

@@ -26,10 +26,9 @@ from .printing import PrintError, print_unit
 from .problems import FORMATS, Problem, has_errors
 from .project import UNIT_ID, Project, load_project
 from .register import export_register, import_register
-from .render import page_renderer
+from .render import archive_pages, page_renderer
 from .scaffold import scaffold_text, suggest_unit_id
 from .schema import SCHEMA_PATH, schema_text
-from .signage import archive_pages
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROGRESS_FROM = 200
@@ -253,14 +252,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_generated(root: Path, rel: str, text: str, check: bool) -> int:
+def _write_generated(root: Path, rel: str, text: str, check: bool, command: str) -> int:
     path = root / rel
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if check:
         if current != text:
-            print(
-                f"{rel} 不是最新的：请运行 jinglao {'schema' if rel == SCHEMA_PATH else 'codeowners'} 重新生成。"
-            )
+            print(f"{rel} 不是最新的：请运行 jinglao {command} 重新生成。")
             return EXIT_PROBLEMS
         print(f"{rel} 是最新的。")
         return EXIT_OK
@@ -272,9 +269,13 @@ def _write_generated(root: Path, rel: str, text: str, check: bool) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     project = _load(args)
-    return _write_generated(project.root, SCHEMA_PATH, schema_text(project.site_url), args.check)
+    return _write_generated(
+        project.root, SCHEMA_PATH, schema_text(project.site_url), args.check, "schema"
+    )
 
 
 def cmd_codeowners(args: argparse.Namespace) -> int:
     project = _load(args)
-    return _write_generated(project.root, CODEOWNERS_PATH, codeowners_text(project), args.check)
+    return _write_generated(
+        project.root, CODEOWNERS_PATH, codeowners_text(project), args.check, "codeowners"
+    )

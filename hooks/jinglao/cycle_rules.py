@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections import Counter
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from datetime import date
 
 from .cycle_model import PHASES, Cycle
 from .model import Unit
+from .problems import closest
 from .rules import Finding
 from .vocab import ARCHIVE_ITEMS
 from .workdays import working_days
@@ -89,8 +89,8 @@ def check_phases(cycle: Cycle) -> Iterator[Finding]:
 def _unknown(unit_id: str, known: set[str], path: Path) -> Finding | None:
     if unit_id in known:
         return None
-    close = difflib.get_close_matches(unit_id, sorted(known), n=1, cutoff=0.5)
-    hint = (f"是不是「{close[0]}」？" if close else "") + "单位编号就是 units/ 下的文件夹名。"
+    close = closest(unit_id, sorted(known))
+    hint = (f"是不是「{close}」？" if close else "") + "单位编号就是 units/ 下的文件夹名。"
     return Finding(path, f"没有编号为「{unit_id}」的单位", hint)
 
 

@@ -32,7 +32,8 @@ class History:
     changes: dict[str, list[Change]] = field(default_factory=dict)  # unit id → newest first
 
 
-def _git(root: Path, *args: str) -> str | None:
+def git(root: Path, *args: str) -> str | None:
+    """What a git command printed, or None when git is missing or the command failed."""
     try:
         result = subprocess.run(
             ["git", "-C", str(root), *args],
@@ -50,7 +51,7 @@ def _reference_date(root: Path) -> date | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    head = _git(root, "log", "-1", "--format=%cs")
+    head = git(root, "log", "-1", "--format=%cs")
     return date.fromisoformat(head.strip()) if head and head.strip() else None
 
 
@@ -73,14 +74,14 @@ def _parse_log(text: str) -> dict[str, list[Change]]:
 
 
 def read_history(root: Path) -> History:
-    inside = _git(root, "rev-parse", "--is-inside-work-tree")
+    inside = git(root, "rev-parse", "--is-inside-work-tree")
     if inside is None or inside.strip() != "true":
         return History(reference_date=_reference_date(root))
-    shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    shallow = (git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     reference = _reference_date(root)
     if shallow:
         return History(shallow=True, reference_date=reference)
-    log = _git(
+    log = git(
         root,
         "log",
         f"--format={_RECORD}%H{_FIELD}%cs{_FIELD}%s",
@@ -99,6 +100,6 @@ def pin_build_date(root: Path) -> None:
     (MkDocs' sitemap, our pages) comes from the commit being built and two builds agree."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
         return
-    stamp = (_git(root, "log", "-1", "--format=%ct") or "").strip()
+    stamp = (git(root, "log", "-1", "--format=%ct") or "").strip()
     if stamp.isdigit():
         os.environ["SOURCE_DATE_EPOCH"] = stamp

@@ -119,7 +119,7 @@ class Archive(Base):
     results: list[Text] = _texts("创建成效")
 
 
-class Revocation(Base):
+class HonourRevocation(Base):
     date: IsoDate = Field(title="摘牌日期")
     reason: Text = Field(title="摘牌原因")
 
@@ -129,7 +129,7 @@ class Honour(Base):
     cycle: CycleId = Field(title="届次", examples=["2021-2023"])
     title: Text = Field("敬老文明号", title="称号")
     awarded: IsoDate | None = Field(None, title="授予日期")
-    revoked: Revocation | None = Field(None, title="摘牌")
+    revoked: HonourRevocation | None = Field(None, title="摘牌")
 
 
 class ScreenSettings(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -31,6 +32,18 @@ class Problem:
     def as_text(self) -> str:
         head = f"{self.path}:{self.line}:{self.column}: {self.severity.label} {self.message}"
         return f"{head}\n  提示：{self.hint}" if self.hint else head
+
+
+def closest(word: str, choices: list[str], cutoff: float = 0.5) -> str | None:
+    """The choice a person most likely meant (for 「是不是想写…」 hints), if any is close enough."""
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: list[str], cutoff: float = 0.5) -> str:
+    """「是不是想写「…」？」 for the closest choice, or nothing."""
+    close = closest(word, choices, cutoff)
+    return f"是不是想写「{close}」？" if close else ""
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

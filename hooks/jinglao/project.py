@@ -99,6 +99,10 @@ def _load_policy(project: Project, file: Path) -> None:
 _UNIT_CACHE: dict[str, tuple[bytes, str, UnitRecord | None, list[Problem]]] = {}
 
 
+def forget_parsed() -> None:
+    _UNIT_CACHE.clear()
+
+
 def _parse_unit(
     unit_id: str, rel: str, raw: bytes, county: County | None, policy_ids: list[str]
 ) -> tuple[UnitRecord | None, list[Problem]]:

@@ -6,7 +6,6 @@ reported with its row number and the reason.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import vocab
 from .fieldtypes import Phone
+from .problems import closest
 from .project import UNIT_ID, Project
 from .scaffold import scaffold_text, suggest_unit_id
 
@@ -98,8 +98,8 @@ def _problem(
         return "缺少单位名称"
     sectors = list(vocab.SECTOR_SLUGS)
     if values["sector"] not in sectors:
-        close = difflib.get_close_matches(values["sector"], sectors, n=1, cutoff=0.4)
-        guess = f"，是不是「{close[0]}」？" if close else "，应为九类之一：" + "、".join(sectors)
+        close = closest(values["sector"], sectors, cutoff=0.4)
+        guess = f"，是不是「{close}」？" if close else "，应为九类之一：" + "、".join(sectors)
         return f"行业类别「{values['sector']}」不对{guess}"
     if not UNIT_ID.fullmatch(values["id"]):
         return f"单位编号「{values['id']}」只能用小写字母、数字和连字符"

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .charts import bar_chart
 from .open_data import CSV_COLUMNS, open_data_files
-from .signage import archive_pages, unit_signage
+from .signage import unit_signage
 
 # The project's own templates; a project may override any of them in its theme/pages folder.
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "pages"
@@ -128,6 +128,10 @@ def _templates_stamp(project_templates: Path | None) -> list[int]:
 _UNIT_PAGES: dict[str, tuple[dict[str, Any], str, dict[str, str]]] = {}
 
 
+def forget_unit_pages() -> None:
+    _UNIT_PAGES.clear()
+
+
 def _unit_pages(page: Callable[..., str], unit: dict[str, Any], shared: str) -> dict[str, str]:
     key = shared + json.dumps(unit["titles"], ensure_ascii=False)
     hit = _UNIT_PAGES.get(unit["id"])
@@ -138,6 +142,18 @@ def _unit_pages(page: Callable[..., str], unit: dict[str, Any], shared: str) -> 
         **unit_signage(page, unit),
     }
     _UNIT_PAGES[unit["id"]] = (unit, key, pages)
+    return pages
+
+
+def archive_pages(
+    page: Callable[..., str], archive: dict[str, Any], *, with_bundle_hash: bool = True
+) -> dict[str, str]:
+    """The archive page of a cycle and the bag's own files, published for anyone to check."""
+    rel = f"archive/{archive['id']}"
+    pages = {
+        f"{rel}/index.md": page("archive.md.j2", archive=archive, with_bundle_hash=with_bundle_hash)
+    }
+    pages.update({f"{rel}/bag/{name}": text for name, text in archive["files"].items()})
     return pages
 
 
@@ -165,8 +181,10 @@ def render_pages(site: dict[str, Any], project_templates: Path | None = None) ->
         pages[f"cycles/{cycle['id']}/index.md"] = page("cycle.md.j2", cycle=cycle)
     for archive in site["archives"]:
         pages.update(archive_pages(page, archive))
+    # What unit templates read besides the unit; an edited template re-renders every unit page.
+    stamp = _templates_stamp(project_templates)
     shared = json.dumps(
-        [site["policy_titles"], site["county"], site["site_url"]], ensure_ascii=False
+        [site["policy_titles"], site["county"], site["site_url"], stamp], ensure_ascii=False
     )
     for unit in site["units"]:
         pages.update(_unit_pages(page, unit, shared))

@@ -6,12 +6,11 @@ positions the YAML loader recorded.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import County, Procedure, TimeSpan, Unit
-from .problems import Problem, Severity
+from .problems import Problem, Severity, did_you_mean
 from .timelimits import describe, surely_longer
 from .yamlsource import Path, SourceDoc
 
@@ -31,11 +30,6 @@ def located(doc: SourceDoc, finding: Finding) -> Problem:
     return Problem(doc.path, line, column, finding.severity, finding.message, finding.hint)
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.4)
-    return f"是不是想写「{close[0]}」？" if close else ""
-
-
 def check_level(unit: Unit, county: County | None) -> Iterator[Finding]:
     if unit.level == "乡镇" and unit.township is None:
         yield Finding(("level",), "乡镇单位要写明所属乡镇（township）", "例如 township: 清溪镇")
@@ -51,7 +45,7 @@ def check_level(unit: Unit, county: County | None) -> Iterator[Finding]:
             yield Finding(
                 ("township",),
                 f"「{unit.township}」不在本县的乡镇名单里",
-                _did_you_mean(unit.township, names) + "本县乡镇：" + "、".join(names),
+                did_you_mean(unit.township, names, cutoff=0.4) + "本县乡镇：" + "、".join(names),
             )
 
 
@@ -102,7 +96,7 @@ def check_policy_refs(unit: Unit, policy_ids: list[str]) -> Iterator[Finding]:
             yield Finding(
                 path,
                 f"政策法规库里没有编号为「{ref}」的文件",
-                _did_you_mean(ref, policy_ids)
+                did_you_mean(ref, policy_ids, cutoff=0.4)
                 + "编号见「政策法规库」页面，新文件请先加到 content/policies/。",
             )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import types
@@ -11,7 +10,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .problems import Problem, Severity
+from .problems import Problem, Severity, did_you_mean
 from .vocab import DISCLOSURE_ITEMS
 from .yamlsource import Path, SourceDoc
 
@@ -127,11 +126,6 @@ def _literal_choices(error: ErrorDetails) -> list[str]:
     return re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-    return f"是不是想写「{close[0]}」？" if close else ""
-
-
 def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -147,7 +141,7 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[Path, bool, s
         return loc[:-1], True, _missing_message(parent, key, field), _missing_hint(parent, key)
     if kind == "extra_forbidden":
         allowed = list(parent.model_fields) if parent else []
-        hint = _suggest(key, allowed) + "这里可以写的字段：" + "、".join(allowed)
+        hint = did_you_mean(key, allowed) + "这里可以写的字段：" + "、".join(allowed)
         return loc, True, f"不认识的字段「{key}」", hint
     if _is_blank(value) or kind == "string_too_short" or (kind == "too_short" and value == []):
         return loc, True, f"{field}没有填写内容", _blank_hint(parent, key)
@@ -160,7 +154,7 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[Path, bool, s
         )
     if kind == "literal_error":
         choices = _literal_choices(error)
-        hint = _suggest(str(value), choices) + "可选的值：" + "、".join(choices)
+        hint = did_you_mean(str(value), choices) + "可选的值：" + "、".join(choices)
         return loc, False, f"{field}不能是「{value}」", hint
     if kind in {"bool_parsing", "bool_type"}:
         return loc, False, f"{field}只能填 true 或 false", "true 表示「是」，false 表示「否」。"

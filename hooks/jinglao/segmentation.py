@@ -54,10 +54,6 @@ def save(path: Path) -> None:
     path.write_bytes(pickle.dumps(_memo, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def size() -> int:
-    return len(_memo)
-
-
 def cache_file(root: Path) -> Path:
     return root / ".cache" / "jinglao" / CACHE_NAME
 

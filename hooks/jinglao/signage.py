@@ -32,15 +32,3 @@ def unit_signage(page: Render, unit: dict[str, Any]) -> dict[str, str]:
         f"print/{unit_id}/a3/index.html": page("board.html.j2", unit=unit, **PAPERS["A3"]),
         f"print/{unit_id}/cards/index.html": page("cards.html.j2", unit=unit),
     }
-
-
-def archive_pages(
-    page: Render, archive: dict[str, Any], *, with_bundle_hash: bool = True
-) -> dict[str, str]:
-    """The archive page of a cycle and the bag's own files, published for anyone to check."""
-    rel = f"archive/{archive['id']}"
-    pages = {
-        f"{rel}/index.md": page("archive.md.j2", archive=archive, with_bundle_hash=with_bundle_hash)
-    }
-    pages.update({f"{rel}/bag/{name}": text for name, text in archive["files"].items()})
-    return pages

@@ -181,6 +181,10 @@ def unit_view(project: Project, record: UnitRecord, township_slugs: dict[str, st
 _VIEWS: dict[str, tuple[UnitRecord, tuple[Any, ...], Data]] = {}
 
 
+def forget_views() -> None:
+    _VIEWS.clear()
+
+
 def cached_unit_view(project: Project, record: UnitRecord, township_slugs: dict[str, str]) -> Data:
     history = project.history
     key = (

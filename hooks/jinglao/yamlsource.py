@@ -103,39 +103,24 @@ class _UnusualError(Exception):
     """Raised by the fast walk for anything that needs the careful one (and a located message)."""
 
 
-def _plain(node: yaml.Node) -> Any:
-    """``_fast`` for a document with no ``&``, ``*`` or ``<``, which can hold no anchor, alias or
-    merge key: only duplicates and odd keys to watch (most unit files)."""
-    if node.tag not in _PLAIN_TAGS:  # an explicit !tag: the careful walk reports it
+def _fast(node: yaml.Node, seen: set[int] | None) -> Any:
+    """Data from a node tree, quickly; duplicates, aliases, merge keys, explicit tags and odd keys
+    raise ``_UnusualError`` for the careful walk. ``seen`` is None for a document without ``&``
+    and ``*``, which can hold no alias, so most unit files skip that bookkeeping."""
+    if seen is not None:
+        if id(node) in seen:
+            raise _UnusualError
+        seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
         raise _UnusualError
     kind = type(node)
     if kind is yaml.MappingNode:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode or key_node.value in result:
-                raise _UnusualError
-            result[key_node.value] = _plain(value_node)
-        return result
-    if kind is yaml.SequenceNode:
-        return [_plain(item) for item in node.value]
-    return _scalar(node)
-
-
-def _fast(node: yaml.Node, seen: set[int]) -> Any:
-    """Data from a node tree, quickly; duplicates, aliases, odd keys raise ``_UnusualError``."""
-    if id(node) in seen or node.tag not in _PLAIN_TAGS:
-        raise _UnusualError
-    seen.add(id(node))
-    kind = type(node)
-    if kind is yaml.MappingNode:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode or (
-                key_node.value == "<<" and not key_node.style
-            ):
+            if type(key_node) is not yaml.ScalarNode:
                 raise _UnusualError
             key = key_node.value
-            if key in result:
+            if key in result or (key == "<<" and not key_node.style):
                 raise _UnusualError
             result[key] = _fast(value_node, seen)
         return result
@@ -349,8 +334,8 @@ def parse_text(
             Problem(rel_path, 1, 1, Severity.ERROR, "文件是空的", "请按模板填写单位资料。")
         ]
     try:
-        plain = "&" not in text and "*" not in text and "<" not in text
-        data = _plain(root) if plain else _fast(root, set())
+        aliases_possible = "&" in text or "*" in text
+        data = _fast(root, set() if aliases_possible else None)
         return SourceDoc(rel_path, data, text, line_offset), []
     except _UnusualError:
         walk = _Walk(rel_path)
