@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from jinglao.cli import make_parser
-from jinglao.scaffold import suggest_unit_id
+from jinglao.cli.main import make_parser
+from jinglao.cli.scaffold import suggest_unit_id
 
 from .conftest import REPO, assert_golden, run_cli
 from .test_validate_cases import CASES

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from jinglao.model import AgeBand, TimeSpan
-from jinglao.problems import Problem, Severity, format_github, format_json
-from jinglao.timelimits import describe, surely_longer
-from jinglao.wording import age_band
-from jinglao.yamlsource import load_bytes
+from jinglao.problems import Problem, Severity
+from jinglao.report import format_github, format_json
+from jinglao.source.yamldoc import load_bytes
+from jinglao.unit.common import AgeBand, TimeSpan
+from jinglao.unit.time_limits import describe, surely_longer
+from jinglao.unit.wording import age_band
 
 from .conftest import REPO, copy_project, run_cli
 
@@ -113,13 +114,14 @@ def test_a_file_that_is_a_list_says_what_it_should_be(tmp_path: Path) -> None:
 
 
 def test_reused_unit_pages_follow_an_edited_template(tmp_path: Path) -> None:
-    from jinglao.build import build_pages
+    from jinglao.pipeline import Reuse, build_pages
 
     project = copy_project(REPO / "tests/fixtures/minimal", tmp_path / "p")
     (project / "theme").mkdir(exist_ok=True)
     shutil.copytree(REPO / "theme/pages", project / "theme/pages", dirs_exist_ok=True)
-    first = build_pages(project, reuse=True).pages["units/mini-window/index.md"]
-    template = project / "theme/pages/unit.md.j2"
+    reuse = Reuse()
+    first = build_pages(project, reuse).pages["units/mini-window/index.md"]
+    template = project / "theme/pages/unit/page.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\n模板已修改\n", encoding="utf-8")
-    second = build_pages(project, reuse=True).pages["units/mini-window/index.md"]
+    second = build_pages(project, reuse).pages["units/mini-window/index.md"]
     assert "模板已修改" not in first and "模板已修改" in second

@@ -12,7 +12,7 @@ from pathlib import Path
 import bagit
 import pytest
 
-from jinglao.build import build_pages
+from jinglao.pipeline import build_pages
 
 from .conftest import REPO, assert_golden, run_cli
 from .test_validate_cases import edit

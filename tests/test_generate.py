@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinglao.bench import plain_config
+from jinglao.source.mkdocs_yml import hookless_config
 
 from .conftest import FIXTURES, REPO, assert_golden, copy_project, run_cli
 from .test_site_build import mkdocs_build
@@ -16,7 +16,7 @@ def test_generated_folder_builds_without_hooks(tmp_path: Path) -> None:
     assert code == 0, output
     assert (docs / "units/anlan-renmin-yiyuan/index.md").is_file()
     assert (docs / "plan.md").is_file()  # hand-written content comes along
-    config = plain_config(REPO, docs, tmp_path / "mkdocs.yml")
+    config = hookless_config(REPO, docs, tmp_path / "mkdocs.yml")
     result = mkdocs_build(tmp_path, tmp_path / "site", str(config))
     assert result.returncode == 0, result.stderr
     unit_ids = [p.name for p in (REPO / "units").iterdir() if p.is_dir()]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jinglao.build import build_pages
+from jinglao.pipeline import build_pages
 
 from .conftest import REPO, run_cli
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from jinglao.bench import fetch, free_port, wait_until
+from tests.support.net import fetch, free_port, wait_until
 
 
 def test_editing_a_unit_updates_the_served_page(demo: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jinglao.vocab import SECTOR_SLUGS
+from jinglao.schema.vocab import SECTOR_SLUGS
 
 from .conftest import REPO
 

@@ -1,12 +1,20 @@
-"""Problems found in a project's files, and the reporters that print them for people and tools."""
+"""Problems found in a project's files: located findings with a Chinese message and a hint.
+
+Rules (unit, county, cycle) yield ``Finding``s by key path; ``located`` turns one into a
+``Problem`` at file:line:column through whatever knows the positions (a loaded YAML document).
+The reporters that print problems live in ``report.py``.
+"""
 
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
+
+KeyPath = tuple[str | int, ...]
+"""Where a value stands inside a document: mapping keys and list indexes, from the root."""
 
 
 class Severity(StrEnum):
@@ -50,44 +58,27 @@ def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
 
-def summary_line(problems: list[Problem]) -> str:
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    if not problems:
-        return "检查通过：没有发现问题。"
-    return f"共发现 {errors} 个错误、{warnings} 个警告。" + (
-        "请按提示修改后再提交。" if errors else "警告不影响生成网站，但请尽快处理。"
-    )
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict on a value, by key path; ``located`` gives it a file, line and column."""
+
+    path: KeyPath
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+    at_key: bool = False
 
 
-def format_text(problems: list[Problem]) -> str:
-    lines = [p.as_text() for p in sorted(problems)]
-    lines.append(summary_line(problems))
-    return "\n".join(lines)
+class Locator(Protocol):
+    """Anything that knows a file's name and where each key path stands in it."""
+
+    @property
+    def path(self) -> str: ...
+
+    def locate(self, path: KeyPath, *, at_key: bool = False) -> tuple[int, int]: ...
 
 
-def _github_escape(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def format_github(problems: list[Problem]) -> str:
-    """GitHub workflow commands, so each problem shows on the pull request's diff."""
-    lines = []
-    for p in sorted(problems):
-        level = "error" if p.severity is Severity.ERROR else "warning"
-        body = p.message + (f"\n提示：{p.hint}" if p.hint else "")
-        lines.append(
-            f"::{level} file={p.path},line={p.line},col={p.column}::{_github_escape(body)}"
-        )
-    lines.append(summary_line(problems))
-    return "\n".join(lines)
-
-
-def format_json(problems: list[Problem]) -> str:
-    items = [asdict(p) | {"severity": p.severity.value} for p in sorted(problems)]
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    report = {"errors": errors, "warnings": len(problems) - errors, "problems": items}
-    return json.dumps(report, ensure_ascii=False, indent=2)
-
-
-FORMATS = {"text": format_text, "github": format_github, "json": format_json}
+def located(where: Locator, finding: Finding) -> Problem:
+    """A finding at its key path, as a problem at file:line:column."""
+    line, column = where.locate(finding.path, at_key=finding.at_key)
+    return Problem(where.path, line, column, finding.severity, finding.message, finding.hint)

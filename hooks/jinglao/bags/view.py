@@ -1,0 +1,36 @@
+"""Stage 3 for bags: each frozen cycle as plain data, with its winners' views as they stood."""
+
+from __future__ import annotations
+
+import json
+
+from ..plain import Data
+from ..unit.view import ViewContext, unit_view
+from .load import BagRecord
+
+
+def bag_view(record: BagRecord, site_url: str) -> Data:
+    """A frozen unit is shown without history or township links: only what the bag holds."""
+    frozen = ViewContext(site_url=site_url)
+    units = {u.id: unit_view(u, frozen) for u in record.units}
+    provenance = json.loads(record.files.get("data/provenance.json", "{}"))
+    cycle = record.cycle
+    return {
+        "id": record.id,
+        "title": cycle.title,
+        "info": record.info,
+        "provenance": [
+            {"path": path, "source": detail.get("来源", ""), "commit": detail.get("提交")}
+            for path, detail in sorted(provenance.items())
+        ],
+        "bag_files": sorted(record.files),
+        "files": record.files,
+        "bundle_sha256": record.bundle_sha256,
+        "awards": [
+            a.model_dump(mode="json") | {"unit_view": units.get(a.unit)} for a in cycle.awards
+        ],
+    }
+
+
+def bags_data(records: list[BagRecord], site_url: str) -> list[Data]:
+    return [bag_view(r, site_url) for r in sorted(records, key=lambda r: r.id, reverse=True)]

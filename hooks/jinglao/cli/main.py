@@ -1,0 +1,204 @@
+"""The ``jinglao`` command line: Chinese help, exit codes 0 (ok) / 1 (problems found) / 2 (usage)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..report import FORMATS
+from ..schema.vocab import SECTOR_SLUGS
+from .bags import cmd_archive, cmd_bundle, cmd_verify
+from .bench import cmd_bench
+from .check import cmd_check
+from .common import EXIT_PROBLEMS, EXIT_USAGE
+from .generate import cmd_generate
+from .generated import cmd_codeowners, cmd_schema
+from .new import cmd_new
+from .printing import cmd_print
+from .register import cmd_export, cmd_import
+from .validate import cmd_validate
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own messages, in the words a clerk reads them.
+_USAGE_ERRORS = [
+    (r"the following arguments are required: (.+)", "缺少参数：{0}"),
+    (
+        r"argument (.+?): invalid choice: '(.*?)' \(choose from (.+)\)",
+        "{0} 不能是「{1}」，可选：{2}",
+    ),
+    (r"argument (.+?): invalid (\w+) value: '(.*?)'", "{0} 的值「{2}」不对，应当是数字"),
+    (r"argument (.+?): expected one argument", "{0} 后面要写一个值"),
+    (r"unrecognized arguments: (.+)", "不认识的参数：{0}"),
+]
+
+
+def chinese_usage_error(message: str) -> str:
+    for pattern, template in _USAGE_ERRORS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return template.format(*match.groups())
+    return f"参数不对（{message}）"
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_Formatter, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_USAGE, f"{self.prog}：{chinese_usage_error(message)}。用 --help 查看用法。\n"
+        )
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _command(
+    sub: Any, name: str, func: Command, summary: str, description: str
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=description)
+    parser.add_argument(
+        "--project", type=Path, metavar="文件夹",
+        help="项目文件夹（默认：当前文件夹或其上级中含 mkdocs.yml 的文件夹）",
+    )  # fmt: skip
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _unit_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "unit_id", metavar="单位编号", help="units/ 下的文件夹名，例如 anlan-renmin-yiyuan"
+    )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jinglao",
+        description="敬老文明号公开承诺平台：检查单位资料、生成网站、打印公示牌、导入导出名录。",
+    )
+    sub = parser.add_subparsers(title="命令", dest="command", parser_class=_Parser, metavar="命令")
+
+    p = _command(sub, "validate", cmd_validate, "检查单位资料，列出全部问题",
+                 "检查单位资料：每个问题给出「文件:行:列」、说明和修改提示。有错误时退出码为 1。")  # fmt: skip
+    p.add_argument(
+        "paths", nargs="*", metavar="路径", help="只报告这些文件或文件夹的问题（默认：全部）"
+    )
+    p.add_argument("--format", choices=sorted(FORMATS), default="text",
+                   help="输出格式：text（给人看）、github（合并请求上的行内注释）、json（给程序读）")  # fmt: skip
+
+    p = _command(sub, "check", cmd_check, "查看一个单位各项资料是否齐全",
+                 "逐项列出公开事项、创建标准、创建档案是否齐全，缺什么、在哪里补，以及能否参加本届评选。")  # fmt: skip
+    _unit_argument(p)
+
+    p = _command(sub, "new", cmd_new, "为新单位建立资料文件模板",
+                 "在 units/ 下建立新单位的文件夹和带中文注释的 unit.yml 模板。")  # fmt: skip
+    p.add_argument(
+        "unit_id", nargs="?", metavar="单位编号", help="文件夹名（可省略：按单位名称的拼音生成）"
+    )
+    p.add_argument("--name", required=True, metavar="名称", help="单位全称，例如 安澜县人民医院")
+    p.add_argument("--sector", required=True, choices=list(SECTOR_SLUGS), metavar="行业",
+                   help="行业类别：" + "、".join(SECTOR_SLUGS))  # fmt: skip
+    p.add_argument("--township", metavar="乡镇", help="乡镇单位写所属乡镇；县直单位不写")
+
+    p = _command(sub, "generate", cmd_generate, "把生成的页面连同 content/ 写到一个文件夹",
+                 "把网站的全部页面写到一个文件夹，供不运行 MkDocs 钩子的构建工具（如 Zensical）使用。")  # fmt: skip
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="文件夹", help="输出文件夹（会先清空）"
+    )
+
+    p = _command(sub, "print", cmd_print, "生成一个单位的公示牌（A4、A3）和服务卡 PDF",
+                 "用无界面的 Chromium 把单位的公示牌（A4、A3）和工作人员服务卡打印成 PDF。")  # fmt: skip
+    _unit_argument(p)
+    p.add_argument("--out", type=Path, metavar="文件夹", help="PDF 保存位置（默认：pdf/单位编号/）")
+
+    p = _command(sub, "export", cmd_export, "把全部单位导出为 Excel 名录",
+                 "导出单位名录（一行一个单位：基本信息、监督电话、资料是否齐全、能否参加评选）。")  # fmt: skip
+    p.add_argument(
+        "file", type=Path, metavar="文件", help="要写入的 .xlsx 文件，例如 register.xlsx"
+    )
+
+    p = _command(sub, "import", cmd_import, "从 Excel 名录为新单位建立资料模板",
+                 "读取 Excel 第一张表，按表头「单位编号、单位名称、行业类别、层级、所属乡镇、地址、监督电话」"
+                 "为每一行建立单位模板；已有的单位不会被覆盖，有问题的行会被跳过并说明原因。")  # fmt: skip
+    p.add_argument("file", type=Path, metavar="文件", help="要读取的 .xlsx 文件")
+
+    p = _command(sub, "archive", cmd_archive, "归档一届已结束的评选（BagIt 归档包）",
+                 "把该届表彰名单和每个获奖单位在表彰当日的公开资料封存到 archive/届次/（BagIt，RFC 8493）。"
+                 "资料取自 git 历史；历史中没有的取自工作区，并在归档里注明。已有的归档不会被覆盖。")  # fmt: skip
+    p.add_argument("cycle_id", metavar="届次", help="例如 2021-2023")
+    p.add_argument("--by", metavar="姓名", help="封存人（默认：git 的 user.name）")
+
+    _command(sub, "verify", cmd_verify, "核对全部归档是否被改动",
+             "按清单重新计算每个归档文件的 SHA-256，列出被改动、被加入或丢失的文件；有不符时退出码为 1。")  # fmt: skip
+
+    p = _command(sub, "bundle", cmd_bundle, "把一届归档打成交给档案馆的压缩包",
+                 "生成确定性的 zip（归档包、归档页面、表彰名单及其 PDF），并把 SHA-256 写入 archive/届次.bundle.sha256。")  # fmt: skip
+    p.add_argument("cycle_id", metavar="届次", help="例如 2021-2023")
+    p.add_argument(
+        "--out", type=Path, metavar="文件", help="zip 文件位置（默认：dist/archive-届次.zip）"
+    )
+
+    p = sub.add_parser("bench", help="生成模拟县并测量校验、构建、页面大小和预览刷新的耗时",
+                       description="生成 N 个单位的模拟县，测量校验时间、完整构建的时间和峰值内存、与纯 mkdocs-material 基线的比值、"
+                                   "site/ 大小、页面大小、搜索索引大小和 mkdocs serve 的刷新时间，输出 Markdown 表格。")  # fmt: skip
+    p.add_argument(
+        "--units", type=int, action="append", metavar="N", help="单位数，可写多次（默认 100）"
+    )
+    p.add_argument(
+        "--page",
+        type=Path,
+        metavar="文件",
+        help="同时把结果写成网站的开发者页面，例如 content/dev/benchmark.md",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="文件夹",
+        help="把模拟县保存在这里（默认：临时文件夹，测完删除）",
+    )
+    p.add_argument("--no-serve", action="store_true", help="不测 mkdocs serve 的刷新时间")
+    p.set_defaults(func=cmd_bench)
+
+    for name, func, what in (("schema", cmd_schema, "编辑器用的 JSON Schema"),
+                             ("codeowners", cmd_codeowners, ".github/CODEOWNERS")):  # fmt: skip
+        p = _command(sub, name, func, f"重新生成{what}", f"根据数据重新生成{what}。")
+        p.add_argument("--check", action="store_true", help="只检查是否最新，不写文件")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        code: int = args.func(args)
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as exc:  # a bug, not a user's mistake: say so plainly, details on request
+        if os.environ.get("JINGLAO_DEBUG"):
+            raise
+        print(f"jinglao：程序内部出错（{type(exc).__name__}: {exc}）。这不是您资料的问题，"
+              "请把这段话发给平台维护人员；设置 JINGLAO_DEBUG=1 可看到详细信息。", file=sys.stderr)  # fmt: skip
+        return EXIT_PROBLEMS
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""``jinglao new``: a new unit's folder with a commented ``unit.yml`` template."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..pipeline import TEMPLATES_DIR
+from ..schema.fields import SLUG
+from ..unit.load import unit_path
+from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, project_root
+from .scaffold import scaffold_text, suggest_unit_id
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    root = project_root(args)
+    unit_id = args.unit_id or suggest_unit_id(args.name)
+    if not SLUG.fullmatch(unit_id):
+        print(f"jinglao new：单位编号「{unit_id}」只能用小写字母、数字和连字符。", file=sys.stderr)
+        return EXIT_USAGE
+    file = root / unit_path(unit_id)
+    if file.parent.exists():
+        print(f"jinglao new：{file.parent.relative_to(root)} 已经存在，不会覆盖。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    file.parent.mkdir(parents=True)
+    text = scaffold_text(root / TEMPLATES_DIR, name=args.name, sector=args.sector, township=args.township,
+                         level="乡镇" if args.township else "县级")  # fmt: skip
+    file.write_text(text, encoding="utf-8")
+    origin = "（由名称的拼音生成，可以改文件夹名，但发布后不要再改）" if not args.unit_id else ""
+    print(f"已建立 {unit_path(unit_id)}{origin}")
+    print(f"下一步：按注释填写，然后运行 jinglao validate units/{unit_id} 查看还缺什么。")
+    return EXIT_OK

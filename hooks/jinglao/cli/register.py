@@ -1,0 +1,179 @@
+"""The office's register as an Excel workbook: export every unit; import rows as new unit scaffolds.
+
+Import never overwrites: a row whose unit exists, or that is incomplete or wrong, is skipped and
+reported with its row number and the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from pydantic import TypeAdapter, ValidationError
+
+from ..pipeline import TEMPLATES_DIR, site_data
+from ..plain import Data
+from ..problems import closest
+from ..project import Project
+from ..schema import vocab
+from ..schema.fields import SLUG, Phone
+from .common import EXIT_OK, EXIT_PROBLEMS, load_for
+from .scaffold import scaffold_text, suggest_unit_id
+
+# Columns an office fills in (import reads them by these Chinese headers; order does not matter).
+IMPORT_COLUMNS = {
+    "单位编号": "id",
+    "单位名称": "name",
+    "行业类别": "sector",
+    "层级": "level",
+    "所属乡镇": "township",
+    "地址": "address",
+    "监督电话": "phone",
+}
+REQUIRED = ("单位名称", "行业类别")
+EXPORT_EXTRA = ("公开办事流程数", "创建档案", "能否参加本届评选", "单位页面")
+_PHONE = TypeAdapter(Phone)
+
+
+@dataclass
+class ImportResult:
+    created: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "第 N 行：原因"
+
+
+def export_register(site: Data, path: Path) -> int:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "单位名录"
+    sheet.append([*IMPORT_COLUMNS, *EXPORT_EXTRA])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for unit in site["units"]:
+        done = unit["completeness"]
+        phones = "、".join(unit["supervision_phones"])
+        sheet.append([
+            unit["id"], unit["name"], unit["sector"], unit["level"], unit["township"] or "",
+            unit["address"], phones, len(unit["procedures"]), done["archive_text"],
+            done["eligibility"], unit["page_url"],
+        ])  # fmt: skip
+    for column, width in zip(
+        "ABCDEFGHIJK", (28, 30, 16, 8, 10, 40, 16, 14, 30, 14, 50), strict=True
+    ):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    book.save(path)
+    return len(site["units"])
+
+
+def split_phones(text: str) -> list[str]:
+    """Several phones in one cell, separated as people do: 、 ， , ； ; or spaces."""
+    return [p for p in re.split(r"[、，,；;\s]+", text) if p]
+
+
+def _rows(path: Path) -> tuple[dict[str, int], list[tuple[int, list[Any]]]]:
+    book = load_workbook(path, read_only=True, data_only=True)
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = {str(h).strip(): i for i, h in enumerate(rows[0] if rows else []) if h is not None}
+    body = [
+        (n, list(r)) for n, r in enumerate(rows[1:], start=2) if any(v not in (None, "") for v in r)
+    ]
+    return header, body
+
+
+def _text(row: list[Any], header: dict[str, int], column: str) -> str:
+    index = header.get(column)
+    value = row[index] if index is not None and index < len(row) else None
+    return "" if value is None else str(value).strip()
+
+
+def _problem(
+    values: dict[str, str], project: Project, taken_ids: set[str], taken_names: set[str]
+) -> str:
+    """Why a row cannot become a unit, or an empty string when it can."""
+    if not values["name"]:
+        return "缺少单位名称"
+    sectors = list(vocab.SECTOR_SLUGS)
+    if values["sector"] not in sectors:
+        close = closest(values["sector"], sectors, cutoff=0.4)
+        guess = f"，是不是「{close}」？" if close else "，应为九类之一：" + "、".join(sectors)
+        return f"行业类别「{values['sector']}」不对{guess}"
+    if not SLUG.fullmatch(values["id"]):
+        return f"单位编号「{values['id']}」只能用小写字母、数字和连字符"
+    if values["level"] not in get_args(vocab.Level):
+        return f"层级「{values['level']}」应为 县级 或 乡镇"
+    townships = [t.name for t in project.county.townships] if project.county else []
+    if values["township"] and values["township"] not in townships:
+        return f"乡镇「{values['township']}」不在本县乡镇名单里（{'、'.join(townships)}）"
+    for phone in split_phones(values["phone"]):
+        try:
+            _PHONE.validate_python(phone)
+        except ValidationError:
+            return f"监督电话「{phone}」格式不对，固定电话写成「区号-号码」"
+    if values["id"] in taken_ids or (project.root / "units" / values["id"]).exists():
+        return f"单位编号 {values['id']} 已经存在，不覆盖"
+    if values["name"] in taken_names:
+        return f"单位「{values['name']}」已经存在，不重复建立"
+    return ""
+
+
+def import_register(project: Project, path: Path, templates: Path | None) -> ImportResult:
+    header, rows = _rows(path)
+    result = ImportResult()
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        result.skipped.append(
+            f"第 1 行：表头缺少「{'」「'.join(missing)}」列；可用的列名：{'、'.join(IMPORT_COLUMNS)}"
+        )
+        return result
+    taken_ids = {r.id for r in project.units}
+    taken_names = {r.unit.name for r in project.units}
+    for number, row in rows:
+        values = {key: _text(row, header, column) for column, key in IMPORT_COLUMNS.items()}
+        values["id"] = values["id"] or suggest_unit_id(values["name"])
+        values["level"] = values["level"] or ("乡镇" if values["township"] else "县级")
+        reason = _problem(values, project, taken_ids, taken_names)
+        if reason:
+            result.skipped.append(f"第 {number} 行：{reason}")
+            continue
+        folder = project.root / "units" / values["id"]
+        folder.mkdir(parents=True)
+        fields: dict[str, Any] = {
+            k: v or None for k, v in values.items() if k not in {"id", "phone"}
+        }
+        fields["phones"] = split_phones(values["phone"])
+        (folder / "unit.yml").write_text(scaffold_text(templates, **fields), encoding="utf-8")
+        taken_ids.add(values["id"])
+        taken_names.add(values["name"])
+        result.created.append(values["id"])
+    return result
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    project = load_for(args)
+    count = export_register(site_data(project), args.file)
+    print(f"已导出 {count} 个单位到 {args.file}")
+    if project.problems:
+        print(
+            f"注意：有 {len(project.problems)} 个问题，有错误的单位没有导出；运行 jinglao validate 查看。",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    project = load_for(args)
+    result = import_register(project, args.file, project.root / TEMPLATES_DIR)
+    for unit_id in result.created:
+        print(f"已建立 units/{unit_id}/unit.yml")
+    for reason in result.skipped:
+        print(f"跳过 {reason}")
+    print(f"共建立 {len(result.created)} 个单位，跳过 {len(result.skipped)} 行。")
+    return EXIT_PROBLEMS if result.skipped else EXIT_OK

@@ -1,0 +1,30 @@
+"""``jinglao validate``: every problem, located, as text, GitHub annotations or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..problems import Problem, has_errors
+from ..report import FORMATS
+from .common import EXIT_OK, EXIT_PROBLEMS, load_for
+
+
+def _selected(problems: list[Problem], root: Path, paths: list[str]) -> list[Problem]:
+    if not paths:
+        return problems
+    prefixes = []
+    for raw in paths:
+        path = Path(raw).resolve()
+        inside = path.is_relative_to(root.resolve())
+        prefixes.append(
+            (path.relative_to(root.resolve()).as_posix() if inside else raw).rstrip("/")
+        )
+    return [p for p in problems if any(p.path == x or p.path.startswith(x + "/") for x in prefixes)]
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = load_for(args)
+    problems = _selected(project.problems, project.root, args.paths)
+    print(FORMATS[args.format](problems))
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK

@@ -1,0 +1,2 @@
+"""Award cycles (评选表彰届次, ``cycles/<cycle-id>.yml``): model, rules (3 years, phases, quotas,
+公示 of at least 5 working days, the upward-only ladder), working days, loading and views."""

@@ -1,0 +1,89 @@
+"""An award cycle (评选表彰届次): ``cycles/<cycle-id>.yml``, three calendar years of the county program."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..schema import vocab
+from ..schema.base import Base
+from ..schema.fields import CycleId, IsoDate, Phone, Slug, Text
+
+PHASES = {"deployment": "全面部署", "implementation": "创建实施", "evaluation": "评选表彰"}
+
+
+class Period(Base):
+    start: IsoDate = Field(title="开始日期")
+    end: IsoDate = Field(title="结束日期")
+
+
+class Phases(Base):
+    deployment: Period = Field(title="全面部署阶段")
+    implementation: Period = Field(title="创建实施阶段")
+    evaluation: Period = Field(title="评选表彰阶段")
+
+
+class Quotas(Base):
+    county: int = Field(title="县级名额", ge=0, alias="县级")
+    city: int = Field(0, title="推荐市级名额", ge=0, alias="市级")
+    province: int = Field(0, title="推荐省级名额", ge=0, alias="省级")
+    national: int = Field(0, title="推荐全国名额", ge=0, alias="全国")
+
+    def for_level(self, level: str) -> int:
+        """The quota of a level, by its Chinese name (the field's alias)."""
+        by_alias = {info.alias: name for name, info in type(self).model_fields.items()}
+        value: int = getattr(self, by_alias[level])
+        return value
+
+
+class Notice(Base):
+    title: Text = Field(title="通知标题")
+    date: IsoDate = Field(title="发布日期")
+    criteria: list[Text] = Field(title="评选条件", min_length=1)
+    quotas: Quotas = Field(title="表彰名额")
+    procedure: list[Text] = Field(title="申报程序", min_length=1)
+    assessment: Text = Field(title="考核办法")
+
+
+class Nominee(Base):
+    unit: Slug = Field(title="单位编号")
+    level: vocab.HonourLevel = Field(title="拟表彰或推荐级别")
+
+
+class Publicity(Base):
+    start: IsoDate = Field(title="公示开始日期")
+    end: IsoDate = Field(title="公示结束日期")
+    basis: Text = Field(title="公示依据")
+    where: Text = Field(title="公示地点")
+    how: Text = Field(title="反映方式", examples=["以真实姓名书面或电话反映，并留下联系方式"])
+    phone: Phone = Field(title="受理电话")
+    nominees: list[Nominee] = Field(title="公示名单", min_length=1)
+
+
+class Award(Base):
+    unit: Slug = Field(title="单位编号")
+    level: vocab.HonourLevel = Field(title="级别")
+    date: IsoDate = Field(title="授予或推荐日期")
+    kind: Literal["授予", "推荐"] = Field(
+        "授予", title="类型", description="授予：本级授牌；推荐：向上级推荐"
+    )
+
+
+class Revocation(Base):
+    unit: Slug = Field(title="单位编号")
+    level: vocab.HonourLevel = Field(title="被撤销的称号级别")
+    date: IsoDate = Field(title="摘牌日期")
+    reason: Text = Field(title="摘牌原因")
+
+
+class Cycle(Base):
+    title: Text = Field(title="届次名称", examples=["安澜县第二届敬老文明号评选表彰"])
+    id: CycleId = Field(title="届次", examples=["2024-2026"])
+    phases: Phases = Field(title="三个阶段")
+    notice: Notice | None = Field(None, title="评选通知")
+    publicity: Publicity | None = Field(None, title="公示")
+    awards: list[Award] = Field(default_factory=list, title="表彰和推荐名单")
+    revocations: list[Revocation] = Field(default_factory=list, title="摘牌")
+    holidays: list[IsoDate] = Field(default_factory=list, title="法定节假日（不算工作日）")
+    workdays: list[IsoDate] = Field(default_factory=list, title="调休上班的周末（算工作日）")

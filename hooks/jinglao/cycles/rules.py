@@ -1,0 +1,231 @@
+"""The rules of an award cycle: dates, quotas, 公示, eligibility and the upward-only ladder."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from ..problems import Finding, KeyPath, closest
+from ..schema.vocab import level_below
+from ..unit.completeness import completeness
+from ..unit.model import Unit
+from .model import PHASES, Cycle
+from .workdays import working_days
+
+MIN_PUBLICITY_DAYS = 5
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A title a unit holds from some cycle (or from its own ``honours``), with when it ended."""
+
+    unit: str
+    level: str
+    awarded: date | None
+    revoked: date | None
+
+
+def grants_of(cycles: list[Cycle], units: dict[str, Unit]) -> list[Grant]:
+    grants = []
+    for cycle in cycles:
+        revoked = {(r.unit, r.level): r.date for r in cycle.revocations}
+        grants += [
+            Grant(a.unit, a.level, a.date, revoked.get((a.unit, a.level)))
+            for a in cycle.awards
+            if a.kind == "授予"
+        ]
+    for unit_id, unit in units.items():
+        grants += [
+            Grant(unit_id, h.level, h.awarded, h.revoked.date if h.revoked else None)
+            for h in unit.honours
+        ]
+    return grants
+
+
+def holds(grants: list[Grant], unit: str, level: str, on: date) -> bool:
+    return any(
+        g.unit == unit and g.level == level and (g.awarded is None or g.awarded <= on)
+        and (g.revoked is None or g.revoked > on)
+        for g in grants
+    )  # fmt: skip
+
+
+def _name(units: dict[str, Unit], unit_id: str) -> str:
+    unit = units.get(unit_id)
+    return f"{unit.name}（{unit_id}）" if unit else unit_id
+
+
+def check_phases(cycle: Cycle) -> Iterator[Finding]:
+    first, last = int(cycle.id[:4]), int(cycle.id[5:])
+    low, high = date(first, 1, 1), date(last, 12, 31)
+    phases = [(key, getattr(cycle.phases, key)) for key in PHASES]
+    for key, period in phases:
+        if not (low <= period.start <= high and low <= period.end <= high):
+            yield Finding(
+                ("phases", key),
+                f"「{PHASES[key]}」阶段不在 {cycle.id} 届的三年之内",
+                f"日期应在 {low} 至 {high} 之间。",
+            )
+        if period.start > period.end:
+            yield Finding(
+                ("phases", key, "end"),
+                f"「{PHASES[key]}」阶段的结束日期早于开始日期",
+                "请核对日期。",
+            )
+    for (key_a, a), (key_b, b) in itertools.pairwise(phases):
+        if a.start > b.start or a.end > b.end:
+            yield Finding(
+                ("phases", key_b),
+                f"「{PHASES[key_b]}」阶段排在「{PHASES[key_a]}」之前了",
+                "三个阶段依次是：全面部署 → 创建实施 → 评选表彰。",
+            )
+
+
+def _unknown(unit_id: str, known: set[str], path: KeyPath) -> Finding | None:
+    if unit_id in known:
+        return None
+    close = closest(unit_id, sorted(known))
+    hint = (f"是不是「{close}」？" if close else "") + "单位编号就是 units/ 下的文件夹名。"
+    return Finding(path, f"没有编号为「{unit_id}」的单位", hint)
+
+
+def check_references(cycle: Cycle, known: set[str]) -> Iterator[Finding]:
+    """Ids must name unit folders (a folder whose file has errors still counts: no cascade)."""
+    nominees = cycle.publicity.nominees if cycle.publicity else []
+    refs: list[tuple[str, KeyPath]] = [
+        (n.unit, ("publicity", "nominees", i, "unit")) for i, n in enumerate(nominees)
+    ]
+    refs += [(a.unit, ("awards", i, "unit")) for i, a in enumerate(cycle.awards)]
+    refs += [(r.unit, ("revocations", i, "unit")) for i, r in enumerate(cycle.revocations)]
+    for unit_id, path in refs:
+        finding = _unknown(unit_id, known, path)
+        if finding:
+            yield finding
+
+
+def check_archives(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
+    """未提交创建工作资料的单位不参与县级评比 (plan, 五(二))."""
+    for i, nominee in enumerate(cycle.publicity.nominees if cycle.publicity else []):
+        unit = units.get(nominee.unit)
+        if unit is None:
+            continue
+        missing = completeness(unit).archive_missing
+        if missing:
+            yield Finding(
+                ("publicity", "nominees", i, "unit"),
+                f"「{unit.name}」的创建档案不齐全（缺{'、'.join(missing)}），不能参加本届评选",
+                "按《实施方案》，未提交创建工作资料的单位不参与本次县级评比表彰；请单位先补齐 archive。",
+            )
+
+
+def check_ladder(cycle: Cycle, grants: list[Grant], units: dict[str, Unit]) -> Iterator[Finding]:
+    """Upward only: 市 needs 县, 省 needs 市, 全国 needs 省."""
+    publicity = cycle.publicity
+    items: list[tuple[str, str, date, KeyPath]] = [(n.unit, n.level, publicity.start, ("publicity", "nominees", i, "level"))
+             for i, n in enumerate(publicity.nominees)] if publicity else []  # fmt: skip
+    items += [(a.unit, a.level, a.date, ("awards", i, "level")) for i, a in enumerate(cycle.awards)]
+    for unit_id, level, on, path in items:
+        below = level_below(level)
+        if below and not holds(grants, unit_id, below, on):
+            yield Finding(
+                path,
+                f"「{_name(units, unit_id)}」还没有{below}称号，不能申报{level}",
+                "原则上获得本级敬老文明号后，才能逐级向上推荐：县级 → 市级 → 省级 → 全国。",
+            )
+
+
+def check_publicity(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
+    publicity = cycle.publicity
+    if publicity is None:
+        if cycle.awards:
+            yield Finding(
+                ("awards",),
+                "表彰前必须公示，本届缺少公示（publicity）",
+                "请补充公示的起止日期、地点、反映方式和电话。",
+                at_key=True,
+            )
+        return
+    days = working_days(publicity.start, publicity.end, cycle.holidays, cycle.workdays)
+    if days < MIN_PUBLICITY_DAYS:
+        yield Finding(
+            ("publicity", "end"),
+            f"公示只有 {days} 个工作日，不足 {MIN_PUBLICITY_DAYS} 个工作日",
+            "公示期不少于 5 个工作日（周末和 holidays 里的节假日不算）。",
+        )
+    nominated = {(n.unit, n.level) for n in publicity.nominees}
+    for i, award in enumerate(cycle.awards):
+        if award.date <= publicity.end:
+            yield Finding(
+                ("awards", i, "date"),
+                f"表彰日期 {award.date} 不在公示结束（{publicity.end}）之后",
+                "公示期满、没有异议后才能表彰。",
+            )
+        if (award.unit, award.level) not in nominated:
+            yield Finding(
+                ("awards", i, "unit"),
+                f"「{award.unit}」的{award.level}称号没有经过公示",
+                "表彰名单中的每个单位都要先列入公示名单。",
+            )
+
+
+def check_quotas_and_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
+    counts = Counter(a.level for a in cycle.awards)
+    for level, count in counts.items():
+        if cycle.notice is None:
+            yield Finding(
+                ("awards",),
+                "有表彰名单却没有评选通知（notice），无法核对名额",
+                "请补充评选通知及各级名额。",
+                at_key=True,
+            )
+            return
+        quota = cycle.notice.quotas.for_level(level)
+        if count > quota:
+            yield Finding(
+                ("awards",),
+                f"{level}表彰 {count} 个，超过名额 {quota} 个",
+                "请核对表彰名单或评选通知里的名额（quotas）。",
+                at_key=True,
+            )
+    seen: set[tuple[str, str]] = set()
+    for i, award in enumerate(cycle.awards):
+        if (award.unit, award.level) in seen:
+            yield Finding(
+                ("awards", i),
+                f"「{_name(units, award.unit)}」在本届两次获得{award.level}称号",
+                "同一单位每届每个级别只能获得一次。",
+            )
+        seen.add((award.unit, award.level))
+
+
+def check_revocations(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
+    awarded = {(a.unit, a.level): a.date for a in cycle.awards}
+    for i, revocation in enumerate(cycle.revocations):
+        key = (revocation.unit, revocation.level)
+        if key not in awarded:
+            yield Finding(
+                ("revocations", i),
+                f"本届没有授予「{_name(units, revocation.unit)}」{revocation.level}称号，无法摘牌",
+                "摘牌要写明撤销的是哪一届、哪一级的称号：写在授予该称号的那一届的文件里。",
+            )
+        elif revocation.date < awarded[key]:
+            yield Finding(("revocations", i, "date"), "摘牌日期早于授予日期", "请核对日期。")
+
+
+def cycle_findings(
+    cycle: Cycle, units: dict[str, Unit], known: set[str], grants: list[Grant], *, archived: bool
+) -> list[Finding]:
+    findings = [
+        *check_phases(cycle),
+        *check_references(cycle, known),
+        *check_ladder(cycle, grants, units),
+        *check_publicity(cycle, units),
+        *check_quotas_and_repeats(cycle, units),
+        *check_revocations(cycle, units),
+    ]
+    if not archived:  # an archived cycle was checked against the data as it stood then
+        findings += check_archives(cycle, units)
+    return findings

@@ -1,0 +1,173 @@
+"""The pipeline in one place — load → validate → derive → render — and what is kept between runs.
+
+Every caller goes through here: the MkDocs adapter, ``jinglao generate``/``print``/``bundle``/
+``export``, and the benchmark. ``Reuse`` holds the caches a ``mkdocs serve`` process keeps between
+rebuilds (parsed units, unit views, unit pages); a one-off build keeps none, so it holds no second
+copy of the site. ``Session`` is what the MkDocs adapter keeps for the life of its process: the
+hook module itself is loaded afresh on every rebuild, this module is not.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .plain import Data
+from .problems import Problem, has_errors
+from .project import Progress, Project, load_project
+from .site.derive import derive
+from .site.render import PageCache, page_renderer, render_pages
+from .source.git import pin_build_date
+from .unit.load import ParseCache
+from .unit.view import ViewCache
+
+CONTENT_DIR = "content"
+TEMPLATES_DIR = "theme/pages"
+BACKING_DIR = ".cache/jinglao/pages"
+
+
+@dataclass
+class Reuse:
+    parsed: ParseCache = field(default_factory=ParseCache)
+    views: ViewCache = field(default_factory=ViewCache)
+    pages: PageCache = field(default_factory=PageCache)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    problems: list[Problem]
+    pages: dict[str, str]  # empty when there are errors
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Everything built here stays alive until the build ends: rescanning it is wasted time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load(root: Path, reuse: Reuse | None = None, progress: Progress | None = None) -> Project:
+    """Stages 1 and 2: every file loaded and validated, every problem located."""
+    return load_project(root, progress, reuse.parsed if reuse else None)
+
+
+def site_data(project: Project, reuse: Reuse | None = None) -> Data:
+    """Stage 3: the whole site as plain data."""
+    with _no_cyclic_gc():
+        return derive(project, reuse.views if reuse else None)
+
+
+def renderer(root: Path, site: Data) -> Callable[..., str]:
+    """``page(template, **context)`` for one-off files (the award list, a bag's page)."""
+    return page_renderer(site, root / TEMPLATES_DIR)
+
+
+def build_pages(root: Path, reuse: Reuse | None = None) -> BuildResult:
+    """All four stages; pages only when nothing blocks the build."""
+    project = load(root, reuse)
+    if has_errors(project.problems):
+        return BuildResult(project.problems, {})
+    site = site_data(project, reuse)
+    with _no_cyclic_gc():
+        pages = render_pages(site, root / TEMPLATES_DIR, reuse.pages if reuse else None)
+    return BuildResult(project.problems, pages)
+
+
+def write_docs(root: Path, pages: dict[str, str], out: Path) -> None:
+    """A complete docs folder: the hand-written content, overlaid with every generated page.
+
+    ``mkdocs.yml`` pointed at this folder (or Zensical, which runs no MkDocs hooks) builds the
+    same site as the hook does.
+    """
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(root / CONTENT_DIR, out)
+    for rel, text in pages.items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def write_changed(folder: Path, pages: dict[str, str]) -> int:
+    """Mirror ``pages`` into ``folder``, rewriting only files whose text changed (their mtime then
+    tells ``mkdocs serve --dirty`` which pages to rebuild). Returns how many were written."""
+    written = 0
+    for rel, text in pages.items():
+        target = folder / rel
+        data = text.encode("utf-8")
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    return written
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page for MkDocs: its text in memory, or (``file``) a file on disk that holds it."""
+
+    path: str
+    text: str = ""
+    file: Path | None = None
+
+
+@dataclass
+class Session:
+    """What one MkDocs process keeps: whether it serves (then caches are kept) or rebuilds only
+    changed pages (``--dirty``), and the pages of the build under way."""
+
+    serve: bool = False
+    dirty: bool = False
+    reuse: Reuse | None = None
+    result: BuildResult | None = None
+    backing: Path = field(default_factory=Path)
+
+    def start(self, *, serve: bool, dirty: bool) -> None:
+        self.serve, self.dirty = serve, dirty
+        self.reuse = Reuse() if serve else None
+
+    def build(self, root: Path) -> BuildResult:
+        pin_build_date(root)  # sitemap dates and the like come from the commit, not the clock
+        self.result = build_pages(root, self.reuse)
+        self.backing = root / BACKING_DIR
+        if self.result.ok:
+            pages = self.result.pages
+            write_changed(self.backing, {p: t for p, t in pages.items() if self._from_disk(p)})
+        return self.result
+
+    def _from_disk(self, path: str) -> bool:
+        """Static files always (kept out of memory); Markdown under --dirty (unchanged ones are
+        then skipped by MkDocs)."""
+        return self.dirty or not path.endswith(".md")
+
+    def take_pages(self) -> list[GeneratedPage]:
+        """The build's pages, once: MkDocs holds what it needs from here on."""
+        pages = self.result.pages if self.result else {}
+        self.result = None
+        return [
+            GeneratedPage(path, file=self.backing / path)
+            if self._from_disk(path)
+            else GeneratedPage(path, text)
+            for path, text in pages.items()
+        ]
+
+
+_SESSION = Session()
+
+
+def session() -> Session:
+    return _SESSION

@@ -1,0 +1,96 @@
+"""Reusable field types for unit data, each failing with its own error type for the reporter."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic_core import PydanticCustomError
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PHONE = re.compile(
+    r"0\d{2,3}-?\d{7,8}(-\d{1,6})?"  # landline with area code, optional extension
+    r"|1[3-9]\d{9}"  # mobile (only for units' service mobiles, never private ones)
+    r"|1\d{2}|12\d{3}|100\d{2}|9[56]\d{3,4}"  # 110, 12345, 10000, 95xxx, 96xxx service lines
+    r"|[48]00-?\d{3}-?\d{4}"  # 400 / 800 numbers
+)
+_CLOCK_PERIOD = re.compile(
+    r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d|([01]\d|2[0-3]):[0-5]\d-24:00"
+)
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+"""Ids that become URLs: unit folders, policy files, townships, procedures."""
+_CYCLE = re.compile(r"(\d{4})-(\d{4})")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise PydanticCustomError("iso_date", "日期「{value}」的格式不对", {"value": text})
+
+
+def _phone(value: str) -> str:
+    compact = value.replace(" ", "").replace("－", "-")
+    if not _PHONE.fullmatch(compact):
+        raise PydanticCustomError("phone", "电话号码「{value}」的格式不对", {"value": value})
+    return compact
+
+
+def _clock_period(value: str) -> str:
+    compact = re.sub(r"\s*[-–—~～至]\s*", "-", value.strip()).replace("：", ":")
+    if not _CLOCK_PERIOD.fullmatch(compact):
+        raise PydanticCustomError("clock_period", "时段「{value}」的格式不对", {"value": value})
+    start, end = compact.split("-")
+    if start >= end:
+        raise PydanticCustomError(
+            "clock_order", "时段「{value}」的结束时间早于开始时间", {"value": value}
+        )
+    return compact
+
+
+def _slug(value: str) -> str:
+    if not SLUG.fullmatch(value):
+        raise PydanticCustomError(
+            "slug", "编号「{value}」只能用小写字母、数字和连字符", {"value": value}
+        )
+    return value
+
+
+def _cycle(value: str) -> str:
+    match = _CYCLE.fullmatch(value)
+    if not match or int(match[2]) - int(match[1]) != 2:
+        raise PydanticCustomError("cycle_id", "届次「{value}」的格式不对", {"value": value})
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"']+", value):
+        raise PydanticCustomError("url", "网址「{value}」的格式不对", {"value": value})
+    return value
+
+
+def _github_handle(value: str) -> str:
+    if not re.fullmatch(r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?", value):
+        raise PydanticCustomError(
+            "github_handle", "GitHub 用户名「{value}」的格式不对", {"value": value}
+        )
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Phone = Annotated[Text, AfterValidator(_phone)]
+ClockPeriod = Annotated[Text, AfterValidator(_clock_period)]
+Slug = Annotated[Text, AfterValidator(_slug)]
+CycleId = Annotated[Text, AfterValidator(_cycle)]
+Url = Annotated[Text, AfterValidator(_url)]
+GitHubHandle = Annotated[Text, AfterValidator(_github_handle)]
+PolicyId = Slug

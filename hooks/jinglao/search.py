@@ -1,0 +1,68 @@
+"""The search integration: a memo in front of jieba's word segmentation, which dominates Material's Chinese search indexing.
+
+Material's search plugin calls ``jieba.cut`` once per run of Han characters, and the same runs recur
+on every unit page (headings, labels, shared phrases). Remembering each run's words keeps results
+identical (jieba is deterministic for a given dictionary) while skipping the repeated work, and the
+memo survives the rebuilds of one ``mkdocs serve`` process. An optional pickle carries it across
+builds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jieba
+
+_MARK = "_jinglao_memo"
+CACHE_NAME = (
+    f"jieba-{getattr(jieba, '__version__', 'x')}.pickle"  # another dictionary, another cache
+)
+_memo: dict[bytes | str, tuple[str, ...]] = {}
+
+
+def _memoised(original: Any) -> Any:
+    def cut(sentence: Any, *args: Any, **kwargs: Any) -> Iterator[str]:
+        if args or kwargs or not isinstance(sentence, bytes | str):
+            return original(sentence, *args, **kwargs)  # type: ignore[no-any-return]
+        words = _memo.get(sentence)
+        if words is None:
+            words = _memo[sentence] = tuple(original(sentence))
+        return iter(words)
+
+    setattr(cut, _MARK, True)
+    return cut
+
+
+def enable() -> None:
+    """Put the memo in front of ``jieba.cut`` (once per process)."""
+    if not getattr(jieba.cut, _MARK, False):
+        jieba.cut = _memoised(jieba.cut)
+
+
+def load(path: Path) -> None:
+    if path.is_file() and not _memo:
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
+            _memo.update(pickle.loads(path.read_bytes()))
+
+
+def save(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(_memo, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def cache_file(root: Path) -> Path:
+    return root / ".cache" / "jinglao" / CACHE_NAME
+
+
+def use_cache(root: Path) -> None:
+    """Enable the memo and fill it from the project's cache file, if any."""
+    enable()
+    load(cache_file(root))
+
+
+def save_cache(root: Path) -> None:
+    save(cache_file(root))

@@ -1,0 +1,132 @@
+"""Stage 4: plain site data → Markdown pages (path → text), through Jinja templates in ``theme/pages``.
+
+Text from units is never trusted: in HTML blocks Jinja's autoescape escapes it, and in Markdown
+context templates pass it through the ``md`` filter, which also escapes Markdown syntax, so a unit
+file cannot add a link, an image, a script or a style to the site.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from ..plain import Data
+from .open_data import CSV_COLUMNS, open_data_files
+from .signage import unit_signage
+from .templates import DEFAULT_TEMPLATES, make_environment
+
+OVERVIEW_MARKER = "<!-- jinglao:overview -->"
+
+
+def _home(env: Environment, site: dict[str, Any]) -> str:
+    overview = env.get_template("overview.md.j2").render(site=site)
+    text: str = site["home_text"] or env.get_template("home.md.j2").render(site=site)
+    if OVERVIEW_MARKER in text:
+        return text.replace(OVERVIEW_MARKER, overview)
+    return text.rstrip() + "\n\n" + overview
+
+
+def page_renderer(
+    site: dict[str, Any], project_templates: Path | None = None
+) -> Callable[..., str]:
+    """``page(template, **context)``: renders one template with the site data."""
+    env = make_environment(project_templates)
+
+    def page(template: str, **context: Any) -> str:
+        return env.get_template(template).render(site=site, **context)
+
+    return page
+
+
+def templates_stamp(project_templates: Path | None) -> list[int]:
+    folders = [p for p in (project_templates, DEFAULT_TEMPLATES) if p is not None and p.is_dir()]
+    return [
+        f.stat().st_mtime_ns for folder in folders for f in sorted(folder.rglob("*")) if f.is_file()
+    ]
+
+
+@dataclass
+class PageCache:
+    """Each unit's own pages, reused across ``mkdocs serve`` rebuilds while its view (rebuilt only
+    when its file changed), its titles and the site-wide data those templates read stay the same."""
+
+    entries: dict[str, tuple[Data, str, dict[str, str]]] = field(default_factory=dict)
+
+
+def _unit_pages(
+    page: Callable[..., str], unit: Data, titles: list[Data], shared: str, cache: PageCache | None
+) -> dict[str, str]:
+    key = shared + json.dumps(titles, ensure_ascii=False)
+    hit = cache.entries.get(unit["id"]) if cache else None
+    if hit is not None and hit[0] is unit and hit[1] == key:
+        return hit[2]
+    pages = {
+        f"units/{unit['id']}/index.md": page("unit/page.md.j2", unit=unit, titles=titles),
+        **unit_signage(page, unit),
+    }
+    if cache is not None:
+        cache.entries[unit["id"]] = (unit, key, pages)
+    return pages
+
+
+def bag_pages(
+    page: Callable[..., str], archive: Data, *, with_bundle_hash: bool = True
+) -> dict[str, str]:
+    """The archive page of a cycle and the bag's own files, published for anyone to check."""
+    rel = f"archive/{archive['id']}"
+    pages = {
+        f"{rel}/index.md": page("archive.md.j2", archive=archive, with_bundle_hash=with_bundle_hash)
+    }
+    pages.update({f"{rel}/bag/{name}": text for name, text in archive["files"].items()})
+    return pages
+
+
+def render_pages(
+    site: Data, project_templates: Path | None = None, cache: PageCache | None = None
+) -> dict[str, str]:
+    """Every generated page, by its path under the docs folder; ``cache`` keeps unit pages for
+    the next call (serve)."""
+    env = make_environment(project_templates)
+    page = page_renderer(site, project_templates)
+
+    pages = {
+        "index.md": _home(env, site),
+        "units/index.md": page("units.md.j2"),
+        "sectors/index.md": page("sectors.md.j2"),
+        "townships/index.md": page("townships.md.j2"),
+        "policies/index.md": page("policies.md.j2"),
+        "guide/fields.md": page("fields.md.j2"),
+        "stats/index.md": page("stats.md.j2"),
+        "status/index.md": page("status.md.j2"),
+        "data/index.md": page("data.md.j2", csv_columns=CSV_COLUMNS),
+        **open_data_files(site),
+    }
+    pages["screens/index.md"] = page("screens.md.j2")
+    pages["cycles/index.md"] = page("cycles.md.j2")
+    pages["archive/index.md"] = page("archives.md.j2")
+    for cycle in site["cycles"]:
+        pages[f"cycles/{cycle['id']}/index.md"] = page("cycle.md.j2", cycle=cycle)
+    for archive in site["archives"]:
+        pages.update(bag_pages(page, archive))
+    # What unit templates read besides the unit; an edited template re-renders every unit page.
+    stamp = templates_stamp(project_templates)
+    shared = json.dumps(
+        [site["policy_titles"], site["county"], site["site_url"], stamp], ensure_ascii=False
+    )
+    for unit in site["units"]:
+        titles = site["titles"].get(unit["id"], [])
+        pages.update(_unit_pages(page, unit, titles, shared, cache))
+    for sector in site["sectors"]:
+        pages[f"sectors/{sector['slug']}/index.md"] = page("group.md.j2", group=sector, kind="行业")
+    for township in site["townships"]:
+        pages[f"townships/{township['slug']}/index.md"] = page(
+            "group.md.j2", group=township, kind="乡镇"
+        )
+    for policy in site["policies"]:
+        pages[f"policies/{policy['id']}.md"] = page("policy.md.j2", policy=policy)
+    return pages

@@ -1,0 +1,34 @@
+"""Hall screens and printed boards: the same unit data as the portal, as self-contained HTML files.
+
+Each file inlines its CSS and JavaScript so a kiosk keeps working with nothing else reachable.
+A screen's ``version.json`` holds a hash of its page; the page reloads only when that changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+VERSION_PLACEHOLDER = "__JINGLAO_SCREEN_VERSION__"
+PAPERS = {
+    "A4": {"paper": "A4", "width_mm": 190, "height_mm": 277, "base_pt": 11},
+    "A3": {"paper": "A3", "width_mm": 277, "height_mm": 400, "base_pt": 15},
+}
+
+Render = Callable[..., str]
+
+
+def unit_signage(page: Render, unit: dict[str, Any]) -> dict[str, str]:
+    """Screen, version file, A4 and A3 boards and the service-card sheet of one unit."""
+    unit_id = unit["id"]
+    draft = page("unit/screen.html.j2", unit=unit, version=VERSION_PLACEHOLDER)
+    version = hashlib.sha256(draft.encode("utf-8")).hexdigest()[:16]
+    return {
+        f"screens/{unit_id}/index.html": draft.replace(VERSION_PLACEHOLDER, version),
+        f"screens/{unit_id}/version.json": json.dumps({"version": version}) + "\n",
+        f"print/{unit_id}/index.html": page("unit/board.html.j2", unit=unit, **PAPERS["A4"]),
+        f"print/{unit_id}/a3/index.html": page("unit/board.html.j2", unit=unit, **PAPERS["A3"]),
+        f"print/{unit_id}/cards/index.html": page("unit/cards.html.j2", unit=unit),
+    }

@@ -1,0 +1,88 @@
+"""The Jinja environment every generated file is rendered with, and the filters that keep unit
+text inert: HTML autoescape in HTML blocks, ``md`` in Markdown, ``yaml_string`` in front matter.
+Templates live in ``theme/pages`` (a project may override any of them in its own theme/pages)."""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import segno
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .charts import bar_chart
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "pages"
+
+# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS) plus ``|``.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def md_escape(value: Any) -> Markup:
+    """Text that Markdown shows literally: HTML-escaped, Markdown punctuation backslashed."""
+    text = " ".join(str(value).split())  # one line: no new paragraphs or list items
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+
+
+def yaml_value(value: Any) -> str:
+    """A scalar for a YAML file: a JSON string is valid YAML and keeps colons and quotes safe."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def tel_href(number: Any) -> str:
+    return "tel:" + re.sub(r"[^0-9+]", "", str(number))
+
+
+def yaml_string(value: Any) -> Markup:
+    """A front-matter scalar: HTML-escaped, because Material puts page titles into the HTML
+    unescaped, then double-quoted (a JSON string is valid YAML)."""
+    return Markup(json.dumps(html.escape(" ".join(str(value).split())), ensure_ascii=False))
+
+
+@functools.cache
+def _qr_svg(url: str) -> str:
+    # A fixed mask pattern: valid for every reader, and 5× faster than scoring all eight masks.
+    # A unit's URL never changes, so each code is drawn once per process.
+    return str(
+        segno.make(url, error="m", mask=4).svg_inline(
+            scale=4, dark="#000", light="#fff", omitsize=True
+        )
+    )
+
+
+def qr_svg(url: str, label: str = "本页二维码") -> Markup:
+    """A QR code of ``url`` as inline SVG, drawn at build time (no script, no other origin)."""
+    return Markup(
+        _qr_svg(url).replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
+    )
+
+
+@functools.cache
+def make_environment(project_templates: Path | None = None) -> Environment:
+    folders = [p for p in (project_templates, DEFAULT_TEMPLATES) if p is not None and p.is_dir()]
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(p)) for p in folders]),
+        # HTML and Markdown pages are escaped; YAML scaffolds, CSS and JS includes are not.
+        autoescape=select_autoescape(["html.j2", "md.j2"], default=False, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown heading ids are written {#id}: keep Jinja's comments out of their way.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        md=md_escape,
+        tel=tel_href,
+        yaml_string=yaml_string,
+        yaml_value=yaml_value,
+        qr_svg=qr_svg,
+        bar_chart=bar_chart,
+    )
+    return env

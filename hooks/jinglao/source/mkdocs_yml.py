@@ -1,0 +1,50 @@
+"""``mkdocs.yml`` without MkDocs: the few settings the core reads, and a copy without our hooks.
+
+The copy points plain MkDocs (or Zensical) at a folder written by ``jinglao generate``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe loading that reads ``!!python/...`` and ``!ENV`` tags as plain nothing."""
+
+
+def _ignore(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
+_TolerantLoader.add_multi_constructor("!", _ignore)
+
+
+def read_site_url(root: Path) -> str:
+    """The public address of the portal (``site_url``), ending in ``/``; empty when not set."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return ""
+    try:
+        config: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except yaml.YAMLError:
+        return ""
+    url = str((config or {}).get("site_url") or "")
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def hookless_config(project: Path, docs: Path, config: Path | None = None) -> Path:
+    """The project's mkdocs.yml with no hooks, pointed at a generated docs folder (by default
+    written beside it as ``mkdocs-baseline.yml``): what a site without this project builds."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
+    text = text.replace("docs_dir: content", f"docs_dir: {docs}")
+    text = text.replace("custom_dir: theme/overrides", f"custom_dir: {project / 'theme/overrides'}")
+    config = config or project / "mkdocs-baseline.yml"
+    config.write_text(text, encoding="utf-8")
+    return config

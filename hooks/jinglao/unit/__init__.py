@@ -1,0 +1,21 @@
+"""One unit's file, ``units/<unit-id>/unit.yml``: its model, rules, wording, completeness,
+freshness, loading and view — everything "add a field" touches lives in this folder.
+
+Add a field, in this order, one file each:
+
+1. model — declare it with a Chinese ``title`` (and ``examples``) in the part it belongs to:
+   ``disclosure.py`` (公开事项, procedures, phones, hours), ``benefits.py`` (优待),
+   ``creation.py`` (创建标准, 创建档案), ``activities.py`` (争创, 活动, 评议), ``honours.py``,
+   or ``model.py`` (top level). Validation, Chinese errors, the field reference page and the JSON
+   Schema follow from the declaration.
+2. rule — a check that compares it with other fields or files goes in ``rules.py`` (a
+   ``Finding`` by key path; it is located for you).
+3. view — derived wording (a date range, a figure with its unit) in ``view.py`` or
+   ``wording.py``; a plain copy of the field is already in the view.
+4. template — show it in ``theme/pages/unit/page.md.j2`` (and ``screen.html.j2``,
+   ``board.html.j2``, ``cards.html.j2`` when halls and boards should carry it).
+5. scaffold — a commented line in ``theme/pages/unit/scaffold.yml.j2`` for new units.
+6. docs — the annotated example in ``content/guide/unit-file.md``; then run ``jinglao schema``
+   to regenerate ``content/schema/unit.schema.json``.
+7. golden fixture — a broken value under ``tests/golden/validate/`` for each new rule.
+"""

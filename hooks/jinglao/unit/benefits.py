@@ -1,0 +1,25 @@
+"""老年人优待: the preferential treatment a unit gives elderly people, by age band."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..schema import vocab
+from ..schema.base import Base, text_list
+from ..schema.fields import PolicyId, Text
+from .common import Eligibility
+
+
+class BenefitTier(Base):
+    who: Eligibility = Field(title="适用人群")
+    content: Text = Field(title="优待内容")
+
+
+class Benefit(Base):
+    name: Text = Field(title="优待项目")
+    category: vocab.BenefitCategory = Field(title="优待类别")
+    forms: list[vocab.BenefitForm] = Field(title="优待形式", min_length=1)
+    tiers: list[BenefitTier] = Field(title="分档优待", min_length=1)
+    credentials: list[Text] = text_list("凭证")
+    legal_basis: list[PolicyId] = Field(default_factory=list, title="政策依据")
+    note: Text | None = Field(None, title="说明")

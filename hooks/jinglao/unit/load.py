@@ -1,0 +1,110 @@
+"""Load and validate unit files: ``units/<unit-id>/unit.yml`` → ``UnitRecord`` or located problems.
+
+Parsing is cached by content for ``mkdocs serve``: a rebuild re-parses only the files whose bytes
+(or the county lists they are checked against) changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem, Severity, located
+from ..schema.errors import parse_model
+from ..schema.fields import SLUG
+from ..source.yamldoc import load_bytes
+from .model import Unit
+from .rules import CountyLists, unit_findings
+
+UNITS_DIR = "units"
+UNIT_FILE = "unit.yml"
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    id: str
+    path: str
+    unit: Unit
+
+
+@dataclass
+class ParseCache:
+    """Parsed units by file path: (content digest, county lists, record, problems)."""
+
+    entries: dict[str, tuple[bytes, CountyLists, UnitRecord | None, list[Problem]]] = field(
+        default_factory=dict
+    )
+
+
+def unit_path(unit_id: str) -> str:
+    return f"{UNITS_DIR}/{unit_id}/{UNIT_FILE}"
+
+
+def parse_unit(
+    unit_id: str, rel: str, raw: bytes, county: CountyLists, cache: ParseCache | None = None
+) -> tuple[UnitRecord | None, list[Problem]]:
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    cached = cache.entries.get(rel) if cache else None
+    if cached is not None and cached[0] == digest and cached[1] == county:
+        return cached[2], cached[3]
+    record: UnitRecord | None = None
+    doc, problems = load_bytes(rel, raw)
+    if doc is not None:
+        unit, more = parse_model(Unit, doc)
+        problems += more
+        if unit is not None:
+            problems += [located(doc, f) for f in unit_findings(unit, county)]
+            record = UnitRecord(unit_id, rel, unit)
+    if cache is not None:
+        cache.entries[rel] = (digest, county, record, problems)
+    return record, problems
+
+
+def _error(path: str, message: str, hint: str) -> Problem:
+    return Problem(path, 1, 1, Severity.ERROR, message, hint)
+
+
+def valid_unit_id(folder: Path) -> bool:
+    return bool(SLUG.fullmatch(folder.name))
+
+
+def load_unit_folder(
+    folder: Path, county: CountyLists, cache: ParseCache | None = None
+) -> tuple[UnitRecord | None, list[Problem]]:
+    """One unit folder; a folder whose name is no valid id, or that has no unit.yml, is a problem."""
+    rel = unit_path(folder.name)
+    if not valid_unit_id(folder):
+        return None, [
+            _error(
+                rel,
+                f"文件夹名「{folder.name}」不能作单位编号",
+                "编号是单位的永久网址，只能用小写英文字母、数字和连字符，例如 anlan-renmin-yiyuan。",
+            )
+        ]
+    file = folder / UNIT_FILE
+    if not file.is_file():
+        return None, [
+            _error(
+                rel,
+                "单位文件夹里缺少 unit.yml",
+                "每个单位文件夹里都要有一个 unit.yml；可以用 jinglao new 生成模板。",
+            )
+        ]
+    return parse_unit(folder.name, rel, file.read_bytes(), county, cache)
+
+
+def duplicate_names(records: list[UnitRecord]) -> list[Problem]:
+    first: dict[str, str] = {}
+    problems = []
+    for record in records:
+        other = first.setdefault(record.unit.name, record.path)
+        if other != record.path:
+            problems.append(
+                _error(
+                    record.path,
+                    f"单位名称「{record.unit.name}」与 {other} 重复",
+                    "每个单位只建一个文件夹；同名的不同单位请写全称加以区分。",
+                )
+            )
+    return problems

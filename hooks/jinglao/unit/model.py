@@ -1,0 +1,65 @@
+"""The unit data model: what one ``units/<unit-id>/unit.yml`` holds, with Chinese titles.
+
+Field names are English; each ``title`` is the Chinese name shown in error messages, the field
+reference page and the JSON Schema. The parts live beside this file (``disclosure.py``,
+``benefits.py``, ``creation.py``, ``activities.py``, ``honours.py``, ``common.py``); rules that
+compare fields or look across files live in ``rules.py``; this module only says what shape each
+value has. To add a field, follow the checklist in ``unit/__init__.py``.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..schema import vocab
+from ..schema.base import Base, text_list
+from ..schema.fields import GitHubHandle, IsoDate, Text, Url
+from .activities import Activity, Competition, Evaluation
+from .benefits import Benefit
+from .common import Highlight
+from .creation import CreationArchive, CreationStandards
+from .disclosure import Disclosure, ElderlyWindow, OpeningHours, PhoneNumber, SupervisionChannel
+from .honours import Honour
+
+
+class ScreenSettings(Base):
+    """How the unit's hall display screen behaves."""
+
+    interval: int = Field(15, title="轮播间隔（秒）", ge=5, le=600)
+
+
+class Unit(Base):
+    """Everything one service unit discloses."""
+
+    name: Text = Field(title="单位名称", examples=["安澜县人民医院"])
+    short_name: Text | None = Field(None, title="简称")
+    sector: vocab.Sector = Field(title="行业类别")
+    level: vocab.Level = Field(title="层级")
+    township: Text | None = Field(None, title="所属乡镇")
+    village: Text | None = Field(None, title="所在村（社区）")
+    address: Text = Field(title="地址", examples=["安澜县城关镇解放路 88 号"])
+    website: Url | None = Field(None, title="网站")
+    intro: Text = Field(title="单位简介", examples=["一两句话介绍本单位和为老服务窗口"])
+    opening_hours: OpeningHours = Field(title="办公时间")
+    elderly_window: ElderlyWindow = Field(title="为老服务窗口")
+    phones: list[PhoneNumber] = Field(title="电话", min_length=1)
+    supervision: list[SupervisionChannel] = Field(default_factory=list, title="其他监督渠道")
+    commitments: list[Text] = text_list("公开承诺", required=True)
+    disclosure: Disclosure = Field(title="公开事项")
+    benefits: list[Benefit] = Field(default_factory=list, title="老年人优待政策")
+    highlights: list[Highlight] = Field(default_factory=list, title="服务数据")
+    creation: CreationStandards | None = Field(None, title="创建标准")
+    competition: Competition | None = Field(None, title="岗位争创")
+    activities: list[Activity] = Field(default_factory=list, title="特色活动")
+    evaluations: list[Evaluation] = Field(default_factory=list, title="群众评议")
+    archive: CreationArchive | None = Field(None, title="创建档案")
+    honours: list[Honour] = Field(default_factory=list, title="所获荣誉")
+    maintainers: list[GitHubHandle] = Field(
+        default_factory=list,
+        title="资料维护人",
+        description="GitHub 用户名，例如 @anlan-yiyuan-office；合并请求会请他们审核",
+    )
+    screen: ScreenSettings = Field(default_factory=ScreenSettings, title="大厅显示屏")
+    confirmed: IsoDate | None = Field(
+        None, title="最近确认日期", description="内容没有变化、但已核对仍然有效的日期"
+    )
