@@ -1,4 +1,5 @@
-"""The search integration: a memo in front of jieba's word segmentation, which dominates Material's Chinese search indexing.
+"""The search integration: a memo in front of jieba's word segmentation, which dominates
+Material's Chinese search indexing.
 
 Material's search plugin calls ``jieba.cut`` once per run of Han characters, and the same runs recur
 on every unit page (headings, labels, shared phrases). Remembering each run's words keeps results

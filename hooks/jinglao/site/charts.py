@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from markupsafe import Markup
+
+from ..plain import Data
 
 ROW_HEIGHT, LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 30, 220, 320, 80
 MAX_LABEL = 14
@@ -15,7 +16,7 @@ def _label(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
-def bar_chart(chart: dict[str, Any]) -> Markup:
+def bar_chart(chart: Data) -> Markup:
     """A horizontal bar chart; the table under it carries the same numbers for every reader."""
     rows, unit, cid = chart["rows"], chart["unit"], chart["id"]
     if not rows:

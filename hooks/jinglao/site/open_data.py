@@ -7,6 +7,8 @@ import io
 import json
 from typing import Any
 
+from ..plain import Data
+
 CSV_COLUMNS = [
     ("id", "单位编号"),
     ("name", "单位名称"),
@@ -28,11 +30,11 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def published_unit(site: dict[str, Any], unit: dict[str, Any]) -> dict[str, Any]:
+def published_unit(site: Data, unit: Data) -> Data:
     return {key: unit[key] for key in site["open_data_fields"]}
 
 
-def _csv_row(unit: dict[str, Any]) -> list[str]:
+def _csv_row(unit: Data) -> list[str]:
     values = {
         **unit,
         "township": unit["township"] or "",
@@ -47,7 +49,7 @@ def _csv_row(unit: dict[str, Any]) -> list[str]:
     return [str(values[key]) for key, _ in CSV_COLUMNS]
 
 
-def register_csv(units: list[dict[str, Any]]) -> str:
+def register_csv(units: list[Data]) -> str:
     """UTF-8 with a BOM, so Excel on Windows opens the Chinese correctly."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -56,7 +58,7 @@ def register_csv(units: list[dict[str, Any]]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def open_data_files(site: dict[str, Any]) -> dict[str, str]:
+def open_data_files(site: Data) -> dict[str, str]:
     units = [published_unit(site, u) for u in site["units"]]
     files = {"data/units.json": _json(units), "data/units.csv": register_csv(site["units"])}
     for unit in units:

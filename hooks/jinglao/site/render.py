@@ -23,7 +23,7 @@ from .templates import DEFAULT_TEMPLATES, make_environment
 OVERVIEW_MARKER = "<!-- jinglao:overview -->"
 
 
-def _home(env: Environment, site: dict[str, Any]) -> str:
+def _home(env: Environment, site: Data) -> str:
     overview = env.get_template("overview.md.j2").render(site=site)
     text: str = site["home_text"] or env.get_template("home.md.j2").render(site=site)
     if OVERVIEW_MARKER in text:
@@ -31,9 +31,7 @@ def _home(env: Environment, site: dict[str, Any]) -> str:
     return text.rstrip() + "\n\n" + overview
 
 
-def page_renderer(
-    site: dict[str, Any], project_templates: Path | None = None
-) -> Callable[..., str]:
+def page_renderer(site: Data, project_templates: Path | None = None) -> Callable[..., str]:
     """``page(template, **context)``: renders one template with the site data."""
     env = make_environment(project_templates)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
+
+from ..plain import Data
 
 VERSION_PLACEHOLDER = "__JINGLAO_SCREEN_VERSION__"
 PAPERS = {
@@ -20,7 +21,7 @@ PAPERS = {
 Render = Callable[..., str]
 
 
-def unit_signage(page: Render, unit: dict[str, Any]) -> dict[str, str]:
+def unit_signage(page: Render, unit: Data) -> dict[str, str]:
     """Screen, version file, A4 and A3 boards and the service-card sheet of one unit."""
     unit_id = unit["id"]
     draft = page("unit/screen.html.j2", unit=unit, version=VERSION_PLACEHOLDER)
