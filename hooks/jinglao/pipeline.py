@@ -77,11 +77,11 @@ def renderer(root: Path, site: Data) -> Callable[..., str]:
 
 def build_pages(root: Path, reuse: Reuse | None = None) -> BuildResult:
     """All four stages; pages only when nothing blocks the build."""
-    project = load(root, reuse)
-    if has_errors(project.problems):
-        return BuildResult(project.problems, {})
-    site = site_data(project, reuse)
-    with _no_cyclic_gc():
+    with _no_cyclic_gc():  # one pause for all stages: re-enabling between them costs a collection
+        project = load(root, reuse)
+        if has_errors(project.problems):
+            return BuildResult(project.problems, {})
+        site = site_data(project, reuse)
         pages = render_pages(site, root / TEMPLATES_DIR, reuse.pages if reuse else None)
     return BuildResult(project.problems, pages)
 
