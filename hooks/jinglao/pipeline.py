@@ -86,19 +86,51 @@ def build_pages(root: Path, reuse: Reuse | None = None) -> BuildResult:
     return BuildResult(project.problems, pages)
 
 
+# Folders of the project that an output folder must never be, contain, or lie in.
+SOURCE_FOLDERS = ("units", "content", "cycles", "archive", "hooks", "theme", ".git")
+GENERATED_MARKER = ".jinglao-generated"
+
+
+class OutputFolderError(Exception):
+    """Why a folder may not be emptied and written, in Chinese."""
+
+
+def check_output_folder(root: Path, out: Path) -> None:
+    """Refuse a target that would delete the project's own files: the project itself, a folder
+    that holds it, anything inside its source folders, or a non-empty folder ``generate`` did not
+    make (it has no marker file)."""
+    project, target = root.resolve(), out.resolve()
+    if project == target or project.is_relative_to(target):
+        raise OutputFolderError(f"{out} 是项目文件夹本身或包含项目文件夹，不能作为输出位置。")
+    for name in SOURCE_FOLDERS:
+        if target.is_relative_to(project / name):
+            raise OutputFolderError(
+                f"{out} 在项目的 {name}/ 里面，写入会覆盖资料；请换一个文件夹，例如 build/docs。"
+            )
+    if target.is_file() or (
+        target.is_dir() and any(target.iterdir()) and not (target / GENERATED_MARKER).is_file()
+    ):
+        raise OutputFolderError(
+            f"{out} 已有别的内容（不是 jinglao generate 生成的），不会清空它；请换一个空文件夹。"
+        )
+
+
 def write_docs(root: Path, pages: dict[str, str], out: Path) -> None:
     """A complete docs folder: the hand-written content, overlaid with every generated page.
 
     ``mkdocs.yml`` pointed at this folder (or Zensical, which runs no MkDocs hooks) builds the
-    same site as the hook does.
+    same site as the hook does. Raises ``OutputFolderError`` rather than delete a folder that is
+    not its own.
     """
+    check_output_folder(root, out)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(root / CONTENT_DIR, out)
+    shutil.copytree(root / CONTENT_DIR, out, symlinks=True)
     for rel, text in pages.items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    (out / GENERATED_MARKER).write_text("jinglao generate\n", encoding="utf-8")
 
 
 def write_changed(folder: Path, pages: dict[str, str]) -> int:

@@ -4,13 +4,19 @@ MkDocs hooks (Zensical)."""
 from __future__ import annotations
 
 import argparse
+import sys
 
-from ..pipeline import build_pages, write_docs
-from .common import EXIT_OK, EXIT_PROBLEMS, fail_on_errors, project_root
+from ..pipeline import OutputFolderError, build_pages, check_output_folder, write_docs
+from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, fail_on_errors, project_root
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
     root = project_root(args)
+    try:
+        check_output_folder(root, args.out)  # before the build: say it at once
+    except OutputFolderError as exc:
+        print(f"jinglao generate：{exc}", file=sys.stderr)
+        return EXIT_USAGE
     result = build_pages(root)
     if fail_on_errors(result.problems):
         return EXIT_PROBLEMS

@@ -23,6 +23,7 @@ from ..problems import closest
 from ..project import Project
 from ..schema import vocab
 from ..schema.fields import SLUG, Phone
+from ..site.open_data import FORMULA_START, inert_cell
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 from .scaffold import scaffold_text, suggest_unit_id
 
@@ -63,6 +64,7 @@ def export_register(site: Data, path: Path) -> int:
             unit["address"], phones, len(unit["procedures"]), done["archive_text"],
             done["eligibility"], unit["page_url"],
         ])  # fmt: skip
+    _text_cells_only(sheet)
     for column, width in zip(
         "ABCDEFGHIJK", (28, 30, 16, 8, 10, 40, 16, 14, 30, 14, 50), strict=True
     ):
@@ -70,6 +72,16 @@ def export_register(site: Data, path: Path) -> int:
     sheet.freeze_panes = "A2"
     book.save(path)
     return len(site["units"])
+
+
+def _text_cells_only(sheet: Any) -> None:
+    """openpyxl stores a string that starts with "=" as a live formula: keep every cell a text
+    cell (and neutralised as in the CSV), so a unit's name can never run in the office's Excel."""
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.value = inert_cell(cell.value)
+                cell.data_type = "s"
 
 
 def split_phones(text: str) -> list[str]:
@@ -100,6 +112,9 @@ def _problem(
     """Why a row cannot become a unit, or an empty string when it can."""
     if not values["name"]:
         return "缺少单位名称"
+    for column, key in IMPORT_COLUMNS.items():
+        if values[key].startswith(FORMULA_START):
+            return f"「{column}」以「{values[key][0]}」开头，像是 Excel 公式；请改成纯文字"
     sectors = list(vocab.SECTOR_SLUGS)
     if values["sector"] not in sectors:
         close = closest(values["sector"], sectors, cutoff=0.4)

@@ -25,6 +25,16 @@ CSV_COLUMNS = [
 ]
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (OWASP "CSV injection"): =HYPERLINK(...) can leak data, =cmd|... ran programs in old Excel.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(text: str) -> str:
+    """Text a spreadsheet shows as text: a leading apostrophe before a formula character."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _json(value: Any) -> str:
     # Compact: json's C encoder only runs without indent (3× faster at 1,000 units).
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -46,7 +56,7 @@ def _csv_row(unit: Data) -> list[str]:
         "archive_complete": "是" if unit["completeness"]["archive_complete"] else "否",
         "eligible": "是" if unit["completeness"]["eligible"] else "否",
     }
-    return [str(values[key]) for key, _ in CSV_COLUMNS]
+    return [inert_cell(str(values[key])) for key, _ in CSV_COLUMNS]
 
 
 def register_csv(units: list[Data]) -> str:
