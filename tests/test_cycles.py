@@ -98,7 +98,10 @@ def test_an_open_cycle_cannot_be_archived(demo: Path, monkeypatch: pytest.Monkey
     assert not (demo / "archive/2024-2026").exists()
 
 
-@pytest.mark.parametrize("tamper", ["flip-byte", "add-file", "delete-file", "edit-tag-file"])
+@pytest.mark.parametrize(
+    "tamper",
+    ["flip-byte", "add-file", "delete-file", "edit-tag-file", "edit-tag-manifest", "entry-outside"],
+)
 def test_verify_names_each_tampered_file(demo: Path, tamper: str) -> None:
     bag = demo / "archive/2021-2023"
     target = bag / "data/units/anlan-renmin-yiyuan/unit.yml"
@@ -113,9 +116,20 @@ def test_verify_names_each_tampered_file(demo: Path, tamper: str) -> None:
     elif tamper == "delete-file":
         target.unlink()
         expected = "archive/2021-2023/data/units/anlan-renmin-yiyuan/unit.yml：文件不见了"
-    else:
+    elif tamper == "edit-tag-file":
         (bag / "bag-info.txt").write_text("Archived-By: 别人\n", encoding="utf-8")
-        expected = "archive/2021-2023/bag-info.txt：内容被改动（SHA-256 与清单不符）"
+        expected = "archive/2021-2023/bag-info.txt：与 tagmanifest-sha256.txt 记录的不符：这个文件或 tagmanifest-sha256.txt 被改动"
+    elif tamper == "edit-tag-manifest":
+        manifest = bag / "tagmanifest-sha256.txt"
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+        lines = ["0" * 64 + " bagit.txt" if line.endswith(" bagit.txt") else line for line in lines]
+        manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        expected = "archive/2021-2023/bagit.txt：与 tagmanifest-sha256.txt 记录的不符：这个文件或 tagmanifest-sha256.txt 被改动"
+    else:
+        manifest = bag / "manifest-sha256.txt"
+        text = manifest.read_text(encoding="utf-8")
+        manifest.write_text(text + "0" * 64 + " ../../../etc/hostname\n", encoding="utf-8")
+        expected = "archive/2021-2023/manifest-sha256.txt：第 8 行的「../../../etc/hostname」指向归档以外，不予核对（清单被改动）"
     code, output = run_cli("verify", "--project", str(demo))
     assert code == 1
     assert expected in output.splitlines()
@@ -166,8 +180,11 @@ def test_archive_takes_units_as_they_stood_on_the_award_date(
 
 
 def test_bundle_is_deterministic_and_its_hash_is_on_the_archive_page(
-    demo: Path, tmp_path: Path
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A pure function of the committed bag: no browser is needed, and the bytes equal the
+    committed hash on any machine (the award-list PDF was rendered into the bag once)."""
+    monkeypatch.setenv("PATH", str(tmp_path))  # no chromium, no git
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"
     assert run_cli("bundle", "2021-2023", "--project", str(demo), "--out", str(first))[0] == 0
     assert run_cli("bundle", "2021-2023", "--project", str(demo), "--out", str(second))[0] == 0

@@ -98,3 +98,101 @@ def test_excel_import_refuses_formula_text(tmp_path: Path) -> None:
         if "1+1" in p.read_text(encoding="utf-8")
     )
     assert code == 1
+
+
+def test_a_committed_search_cache_is_data_and_never_runs(tmp_path: Path) -> None:
+    """The segmentation cache is JSON; a pickle (or anything not {run: [words]}) is ignored."""
+    import pickle
+
+    from jinglao import search
+
+    marker = tmp_path / "ran"
+    payload = pickle.dumps(_Exploit(str(marker)))
+    cache = search.cache_file(tmp_path)
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(payload)
+    search._memo.clear()
+    search.load(cache)
+    assert not marker.exists() and search._memo == {}
+    cache.write_text('{"看病": ["看病"], "x": [1], "y": "z"}', encoding="utf-8")
+    search.load(cache)
+    assert search._memo == {"看病": ("看病",)}
+    search._memo.clear()
+
+
+class _Exploit:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (open, (self.path, "w"))
+
+
+def _git_repo(root: Path) -> None:
+    import subprocess
+
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "demo"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=root, check=True, capture_output=True,
+        )  # fmt: skip
+
+
+def test_the_build_fails_on_a_changed_bag_and_names_the_file(demo: Path) -> None:
+    cycle = demo / "archive/2021-2023/data/cycle.yml"
+    cycle.write_bytes(cycle.read_bytes().replace("安澜县".encode(), "安岚县".encode(), 1))
+    code, output = run_cli("validate", "--project", str(demo))
+    assert code == 1
+    assert output.startswith("archive/2021-2023/data/cycle.yml:1:1: 错误 归档已被改动：内容被改动")
+
+
+def test_verify_names_a_changed_tag_manifest_from_git(demo: Path) -> None:
+    _git_repo(demo)
+    manifest = demo / "archive/2021-2023/tagmanifest-sha256.txt"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    lines = [
+        "0" * 64 + " bag-info.txt" if line.endswith(" bag-info.txt") else line for line in lines
+    ]
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = run_cli("verify", "--project", str(demo))
+    assert code == 1
+    assert (
+        "archive/2021-2023/tagmanifest-sha256.txt：与 HEAD 相比被改动（还没有提交的改动）" in output
+    )
+    assert "bag-info.txt：与 HEAD" not in output
+
+
+def test_a_consistently_rehashed_bag_is_caught_by_the_bundle_hash_and_the_base(demo: Path) -> None:
+    """Changing a frozen file and re-hashing every manifest leaves the bag internally intact."""
+    import bagit
+
+    _git_repo(demo)
+    bag = demo / "archive/2021-2023"
+    unit = bag / "data/units/anlan-renmin-yiyuan/unit.yml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("当场", "三天内", 1), encoding="utf-8")
+    bagit.Bag(str(bag)).save(manifests=True)
+    code, output = run_cli("verify", "--project", str(demo))
+    assert code == 1 and "记录的压缩包校验值与归档现在的内容不符" in output
+    code, output = run_cli("verify", "--project", str(demo), "--base", "HEAD")
+    assert "archive/2021-2023/data/units/anlan-renmin-yiyuan/unit.yml：与 HEAD 相比被改动" in output
+
+
+def test_binary_files_in_a_bag_are_kept_and_published(demo: Path) -> None:
+    from jinglao.bags.bag import add_to_bag
+    from jinglao.pipeline import build_pages
+
+    scan = bytes(range(256)) * 4  # not UTF-8
+    add_to_bag(demo / "archive/2021-2023", {"scan.bin": scan}, "测试扫描件")
+    run_cli("bundle", "2021-2023", "--project", str(demo), "--out", str(demo / "b.zip"))
+    result = build_pages(demo)
+    assert result.ok, result.problems
+    assert result.pages["archive/2021-2023/bag/data/scan.bin"] == scan
+
+
+def test_an_empty_bundle_hash_file_is_a_located_problem(demo: Path) -> None:
+    (demo / "archive/2021-2023.bundle.sha256").write_text("", encoding="utf-8")
+    code, output = run_cli("validate", "--project", str(demo))
+    assert code == 1
+    assert output.startswith(
+        "archive/2021-2023.bundle.sha256:1:1: 错误 归档压缩包的校验值文件是空的"
+    )

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .plain import Data
+from .plain import Data, Pages
 from .problems import Problem, has_errors
 from .project import Progress, Project, load_project
 from .site.derive import derive
@@ -40,7 +40,7 @@ class Reuse:
 @dataclass(frozen=True)
 class BuildResult:
     problems: list[Problem]
-    pages: dict[str, str]  # empty when there are errors
+    pages: Pages  # empty when there are errors
 
     @property
     def ok(self) -> bool:
@@ -115,7 +115,7 @@ def check_output_folder(root: Path, out: Path) -> None:
         )
 
 
-def write_docs(root: Path, pages: dict[str, str], out: Path) -> None:
+def write_docs(root: Path, pages: Pages, out: Path) -> None:
     """A complete docs folder: the hand-written content, overlaid with every generated page.
 
     ``mkdocs.yml`` pointed at this folder (or Zensical, which runs no MkDocs hooks) builds the
@@ -126,20 +126,24 @@ def write_docs(root: Path, pages: dict[str, str], out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(root / CONTENT_DIR, out, symlinks=True)
-    for rel, text in pages.items():
+    for rel, content in pages.items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(_bytes(content))
     (out / GENERATED_MARKER).write_text("jinglao generate\n", encoding="utf-8")
 
 
-def write_changed(folder: Path, pages: dict[str, str]) -> int:
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def write_changed(folder: Path, pages: Pages) -> int:
     """Mirror ``pages`` into ``folder``, rewriting only files whose text changed (their mtime then
     tells ``mkdocs serve --dirty`` which pages to rebuild). Returns how many were written."""
     written = 0
-    for rel, text in pages.items():
+    for rel, content in pages.items():
         target = folder / rel
-        data = text.encode("utf-8")
+        data = _bytes(content)
         if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +157,7 @@ class GeneratedPage:
     """A page for MkDocs: its text in memory, or (``file``) a file on disk that holds it."""
 
     path: str
-    text: str = ""
+    text: str | bytes = ""
     file: Path | None = None
 
 

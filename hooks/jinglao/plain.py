@@ -6,3 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 Data = dict[str, Any]
+
+Pages = dict[str, str | bytes]
+"""Generated files by path: text, or bytes for binary files (a bag's scans and PDFs)."""

@@ -18,6 +18,7 @@ from .county.load import PolicyRecord, load_county, load_policies
 from .county.model import County
 from .cycles.load import CycleRecord, load_cycles
 from .problems import Problem, Severity
+from .source.files import is_inside, links_leaving
 from .source.git import History, read_history
 from .source.mkdocs_yml import read_site_url
 from .unit.freshness import freshness_warning
@@ -79,10 +80,12 @@ def _load_units(
     entries = sorted(units_dir.iterdir()) if units_dir.is_dir() else []
     folders = sum(1 for e in entries if e.is_dir())
     for entry in entries:
+        if not is_inside(project.root, entry):
+            continue  # a link out of the repository: reported by links_leaving, never read
         if entry.is_dir():
             if is_unit_id(entry):
                 project.unit_folders.add(entry.name)
-            record, problems = load_unit_folder(entry, lists, cache)
+            record, problems = load_unit_folder(project.root, entry, lists, cache)
             project.problems += problems
             if record is not None:
                 project.units.append(record)
@@ -113,7 +116,7 @@ def _load_cycles_and_bags(project: Project) -> None:
 
 
 def _load_project(root: Path, progress: Progress | None, cache: ParseCache | None) -> Project:
-    project = Project(root=root)
+    project = Project(root=root, problems=links_leaving(root))
     project.county, problems = load_county(root)
     project.problems += problems
     project.policies, problems = load_policies(root)
@@ -126,7 +129,7 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     project.problems += _freshness(project)
     _load_cycles_and_bags(project)
     home = root / HOME_PAGE
-    if home.is_file():
+    if home.is_file() and is_inside(root, home):
         project.home = home.read_text(encoding="utf-8-sig")
     project.problems.sort()
     return project

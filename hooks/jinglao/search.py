@@ -4,14 +4,15 @@ Material's Chinese search indexing.
 Material's search plugin calls ``jieba.cut`` once per run of Han characters, and the same runs recur
 on every unit page (headings, labels, shared phrases). Remembering each run's words keeps results
 identical (jieba is deterministic for a given dictionary) while skipping the repeated work, and the
-memo survives the rebuilds of one ``mkdocs serve`` process. An optional pickle carries it across
-builds.
+memo survives the rebuilds of one ``mkdocs serve`` process. A JSON file carries it across builds:
+plain data, never pickle, since a file in the working tree may come from a pull request (a
+committed pickle ran code during the build).
 """
 
 from __future__ import annotations
 
 import contextlib
-import pickle
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,15 +20,13 @@ from typing import Any
 import jieba
 
 _MARK = "_jinglao_memo"
-CACHE_NAME = (
-    f"jieba-{getattr(jieba, '__version__', 'x')}.pickle"  # another dictionary, another cache
-)
-_memo: dict[bytes | str, tuple[str, ...]] = {}
+CACHE_NAME = f"jieba-{getattr(jieba, '__version__', 'x')}.json"  # another dictionary, another cache
+_memo: dict[str, tuple[str, ...]] = {}
 
 
 def _memoised(original: Any) -> Any:
     def cut(sentence: Any, *args: Any, **kwargs: Any) -> Iterator[str]:
-        if args or kwargs or not isinstance(sentence, bytes | str):
+        if args or kwargs or not isinstance(sentence, str):
             return original(sentence, *args, **kwargs)  # type: ignore[no-any-return]
         words = _memo.get(sentence)
         if words is None:
@@ -45,14 +44,22 @@ def enable() -> None:
 
 
 def load(path: Path) -> None:
-    if path.is_file() and not _memo:
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
-            _memo.update(pickle.loads(path.read_bytes()))
+    """Fill the memo from a JSON file of {run: [words]}; anything else in it is ignored."""
+    if not path.is_file() or path.is_symlink() or _memo:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            _memo.update(
+                (run, tuple(words))
+                for run, words in data.items()
+                if isinstance(words, list) and all(isinstance(w, str) for w in words)
+            )
 
 
 def save(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(_memo, protocol=pickle.HIGHEST_PROTOCOL))
+    path.write_text(json.dumps(_memo, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def cache_file(root: Path) -> Path:

@@ -26,6 +26,7 @@ from ..source.git import git
 
 ARCHIVE_DIR = "archive"
 MANIFESTS = ("manifest-sha256.txt", "tagmanifest-sha256.txt")
+AWARD_LIST = "award-list"  # data/award-list.html and .pdf, made once when the cycle is archived
 
 
 class ArchiveError(Exception):
@@ -99,6 +100,20 @@ def freeze(
     return target
 
 
+def add_to_bag(bag: Path, files: dict[str, bytes], note: str) -> None:
+    """Put generated files into a bag being made (under data/), say so in its provenance, and
+    hash them into the manifests."""
+    provenance_file = bag / "data" / "provenance.json"
+    provenance = json.loads(provenance_file.read_text(encoding="utf-8"))
+    for name, content in files.items():
+        (bag / "data" / name).write_bytes(content)
+        provenance[name] = {"来源": note}
+    provenance_file.write_text(
+        json.dumps(provenance, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    bagit.Bag(str(bag)).save(manifests=True)
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -107,47 +122,82 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _manifest(path: Path) -> dict[str, str]:
-    entries = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            digest, _, name = line.partition(" ")
-            entries[name.strip().lstrip("*")] = digest
-    return entries
+@dataclass(frozen=True)
+class BagFinding:
+    """One difference between a bag and its manifests: the bag-relative file and what is wrong."""
+
+    file: str
+    message: str
 
 
-def verify_bag(bag: Path) -> list[str]:
-    """Every difference between the bag and its manifests, in Chinese; empty when intact."""
-
-    def rel(name: str) -> str:
-        return f"{bag.name}/{name}"
-
-    problems = []
-    listed: dict[str, str] = {}
-    for manifest in MANIFESTS:
-        if not (bag / manifest).is_file():
-            problems.append(f"{rel(manifest)}：清单文件不见了")
+def _manifest(bag: Path, name: str) -> tuple[dict[str, str], list[BagFinding]]:
+    """A manifest's entries (path → digest); an entry that points out of the bag is a finding."""
+    entries, findings = {}, []
+    text = (bag / name).read_bytes().decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
             continue
-        listed.update(_manifest(bag / manifest))
-    for name, digest in sorted(listed.items()):
+        digest, _, entry = line.partition(" ")
+        entry = entry.strip().lstrip("*")
+        inside = (bag / entry).resolve().is_relative_to(bag.resolve())
+        if not entry or Path(entry).is_absolute() or ".." in Path(entry).parts or not inside:
+            findings.append(
+                BagFinding(name, f"第 {number} 行的「{entry}」指向归档以外，不予核对（清单被改动）")
+            )
+            continue
+        entries[entry] = digest
+    return entries, findings
+
+
+def _listed(bag: Path) -> tuple[dict[str, str], dict[str, str], list[BagFinding]]:
+    payload: dict[str, str] = {}
+    tags: dict[str, str] = {}
+    findings = []
+    for name, into in zip(MANIFESTS, (payload, tags), strict=True):
+        if not (bag / name).is_file():
+            findings.append(BagFinding(name, "清单文件不见了"))
+            continue
+        entries, found = _manifest(bag, name)
+        into.update(entries)
+        findings += found
+    return payload, tags, findings
+
+
+def _files(bag: Path) -> set[str]:
+    return {p.relative_to(bag).as_posix() for p in bag.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+def verify_bag(bag: Path) -> list[BagFinding]:
+    """Every difference between the bag and its manifests; empty when intact. Hashes only, so
+    the build can afford it on every run."""
+    payload, tags, findings = _listed(bag)
+    for name, digest in sorted(payload.items()):
         path = bag / name
-        if not path.is_file():
-            problems.append(f"{rel(name)}：文件不见了")
+        if path.is_symlink():
+            findings.append(BagFinding(name, "是一个链接，归档里只能有文件本身"))
+        elif not path.is_file():
+            findings.append(BagFinding(name, "文件不见了"))
         elif _sha256(path) != digest:
-            problems.append(f"{rel(name)}：内容被改动（SHA-256 与清单不符）")
-    present = {p.relative_to(bag).as_posix() for p in bag.rglob("*") if p.is_file()}
-    for name in sorted(present - set(listed) - set(MANIFESTS)):
-        problems.append(f"{rel(name)}：清单里没有这个文件（被后来加进去的）")
-    return problems
+            findings.append(BagFinding(name, "内容被改动（SHA-256 与清单不符）"))
+    for name, digest in sorted(tags.items()):
+        path = bag / name
+        if not path.is_file() or path.is_symlink():
+            findings.append(BagFinding(name, "文件不见了"))
+        elif _sha256(path) != digest:
+            findings.append(
+                BagFinding(name, f"与 {MANIFESTS[1]} 记录的不符：这个文件或 {MANIFESTS[1]} 被改动")
+            )
+    for name in sorted(_files(bag) - set(payload) - set(tags) - set(MANIFESTS)):
+        findings.append(BagFinding(name, "清单里没有这个文件（被后来加进去的）"))
+    return findings
 
 
 def bags(root: Path) -> list[Path]:
     folder = root / ARCHIVE_DIR
-    return (
-        sorted(p for p in folder.iterdir() if (p / "bagit.txt").is_file())
-        if folder.is_dir()
-        else []
-    )
+    if not folder.is_dir():
+        return []
+    inside = [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()]
+    return sorted(p for p in inside if (p / "bagit.txt").is_file())
 
 
 def bundle_hash_file(root: Path, cycle_id: str) -> Path:

@@ -12,7 +12,7 @@ from ..schema.errors import parse_model
 from ..source.yamldoc import load_bytes
 from ..unit.load import UnitRecord
 from ..unit.model import Unit
-from .bag import ARCHIVE_DIR, bags, bundle_hash_file
+from .bag import ARCHIVE_DIR, bags, bundle_hash_file, verify_bag
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class BagRecord:
     cycle: Cycle
     units: list[UnitRecord]
     info: dict[str, str]
-    files: dict[str, str] = field(default_factory=dict)  # bag-relative path → text
+    files: dict[str, bytes] = field(default_factory=dict)  # bag-relative path → content
     bundle_sha256: str | None = None
 
 
@@ -35,12 +35,12 @@ def _bag_info(text: str) -> dict[str, str]:
     return info
 
 
-def _frozen_units(rel: str, files: dict[str, str]) -> tuple[list[UnitRecord], list[Problem]]:
+def _frozen_units(rel: str, files: dict[str, bytes]) -> tuple[list[UnitRecord], list[Problem]]:
     units, problems = [], []
     for name in files:
         if name.startswith("data/units/") and name.endswith("/unit.yml"):
             path = f"{rel}/{name}"
-            doc, found = load_bytes(path, files[name].encode("utf-8"))
+            doc, found = load_bytes(path, files[name])
             unit, more = parse_model(Unit, doc) if doc else (None, [])
             problems += found + more
             if unit is not None:
@@ -48,25 +48,53 @@ def _frozen_units(rel: str, files: dict[str, str]) -> tuple[list[UnitRecord], li
     return units, problems
 
 
+def _tampering(rel: str, bag: Path) -> list[Problem]:
+    return [
+        Problem(
+            f"{rel}/{finding.file}",
+            1,
+            1,
+            Severity.ERROR,
+            f"归档已被改动：{finding.message}",
+            f"归档封存后不能再改：请恢复原样（git checkout -- {rel}/），再运行 jinglao verify 核对。",
+        )
+        for finding in verify_bag(bag)
+    ]
+
+
+def _bundle_digest(root: Path, bag_id: str) -> tuple[str | None, list[Problem]]:
+    """The recorded SHA-256 of the bag's bundle, if one was recorded."""
+    file = bundle_hash_file(root, bag_id)
+    if not file.is_file():
+        return None, []
+    words = file.read_bytes().decode("utf-8", errors="replace").split()
+    if words and len(words[0]) == 64 and all(c in "0123456789abcdef" for c in words[0]):
+        return words[0], []
+    rel = file.relative_to(root).as_posix()
+    return None, [
+        Problem(rel, 1, 1, Severity.ERROR, "归档压缩包的校验值文件是空的或格式不对",
+                f"请运行 jinglao bundle {bag_id} 重新生成这个文件。")
+    ]  # fmt: skip
+
+
 def load_bag(root: Path, bag: Path) -> tuple[BagRecord | None, list[Problem]]:
+    """A bag's frozen files, checked against its manifests first (a changed bag fails the build)."""
     rel = bag.relative_to(root).as_posix()
+    problems = _tampering(rel, bag)
     files = {
-        p.relative_to(bag).as_posix(): p.read_text(encoding="utf-8")
+        p.relative_to(bag).as_posix(): p.read_bytes()
         for p in sorted(bag.rglob("*"))
-        if p.is_file()
+        if p.is_file() and not p.is_symlink()
     }
-    doc, problems = load_bytes(
-        f"{rel}/data/cycle.yml", files.get("data/cycle.yml", "").encode("utf-8")
-    )
+    doc, found = load_bytes(f"{rel}/data/cycle.yml", files.get("data/cycle.yml", b""))
     cycle, more = parse_model(Cycle, doc) if doc else (None, [])
-    problems += more
+    problems += found + more
     if cycle is None:
         return None, problems
     units, more = _frozen_units(rel, files)
-    digest_file = bundle_hash_file(root, bag.name)
-    digest = digest_file.read_text(encoding="utf-8").split()[0] if digest_file.is_file() else None
-    info = _bag_info(files.get("bag-info.txt", ""))
-    return BagRecord(bag.name, rel, cycle, units, info, files, digest), problems + more
+    digest, found = _bundle_digest(root, bag.name)
+    info = _bag_info(files.get("bag-info.txt", b"").decode("utf-8", errors="replace"))
+    return BagRecord(bag.name, rel, cycle, units, info, files, digest), problems + more + found
 
 
 def load_bags(root: Path) -> tuple[list[BagRecord], list[Problem]]:

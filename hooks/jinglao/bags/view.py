@@ -13,7 +13,7 @@ def bag_view(record: BagRecord, site_url: str) -> Data:
     """A frozen unit is shown without history or township links: only what the bag holds."""
     frozen = ViewContext(site_url=site_url)
     units = {u.id: unit_view(u, frozen) for u in record.units}
-    provenance = json.loads(record.files.get("data/provenance.json", "{}"))
+    provenance = json.loads(record.files.get("data/provenance.json", b"{}").decode("utf-8"))
     cycle = record.cycle
     return {
         "id": record.id,

@@ -142,8 +142,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("cycle_id", metavar="届次", help="例如 2021-2023")
     p.add_argument("--by", metavar="姓名", help="封存人（默认：git 的 user.name）")
 
-    _command(sub, "verify", cmd_verify, "核对全部归档是否被改动",
-             "按清单重新计算每个归档文件的 SHA-256，列出被改动、被加入或丢失的文件；有不符时退出码为 1。")  # fmt: skip
+    p = _command(sub, "verify", cmd_verify, "核对全部归档是否被改动",
+                 "按清单重新计算每个归档文件的 SHA-256，列出被改动、被加入或丢失的文件，核对记录的压缩包校验值，"
+                 "并列出封存后改动过归档的提交；有不符时退出码为 1。")  # fmt: skip
+    p.add_argument("--base", metavar="提交",
+                   help="与这个提交比较，归档有任何改动都算不符（合并请求检查用，例如 origin/main）")  # fmt: skip
 
     p = _command(sub, "bundle", cmd_bundle, "把一届归档打成交给档案馆的压缩包",
                  "生成确定性的 zip（归档包、归档页面、表彰名单及其 PDF），并把 SHA-256 写入 archive/届次.bundle.sha256。")  # fmt: skip

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..pipeline import build_pages
+from ..plain import Pages
 from .common import EXIT_OK, EXIT_PROBLEMS, fail_on_errors, project_root
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -49,7 +50,7 @@ def print_pdf(browser: str, html: Path, pdf: Path) -> None:
         raise PrintError(f"Chromium 没能生成 {pdf.name}：{result.stderr.strip()[-300:]}")
 
 
-def print_unit(pages: dict[str, str], unit_id: str, out: Path) -> list[Path]:
+def print_unit(pages: Pages, unit_id: str, out: Path) -> list[Path]:
     """Write the unit's boards (A4, A3) and card sheet as PDFs into ``out``; return their paths."""
     if f"print/{unit_id}/index.html" not in pages:
         raise PrintError(f"没有编号为「{unit_id}」的单位。单位编号就是 units/ 下的文件夹名。")
@@ -59,7 +60,8 @@ def print_unit(pages: dict[str, str], unit_id: str, out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         for page, name in OUTPUTS.items():
             html = Path(tmp) / page.replace("/", "-")
-            html.write_text(pages[f"print/{unit_id}/{page}"], encoding="utf-8")
+            content = pages[f"print/{unit_id}/{page}"]
+            html.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
             pdf = out / f"{unit_id}-{name}"
             print_pdf(browser, html, pdf)
             written.append(pdf)

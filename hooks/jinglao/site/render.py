@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from ..plain import Data
+from ..plain import Data, Pages
 from .open_data import CSV_COLUMNS, open_data_files
 from .signage import unit_signage
 from .templates import DEFAULT_TEMPLATES, make_environment
@@ -72,27 +72,25 @@ def _unit_pages(
     return pages
 
 
-def bag_pages(
-    page: Callable[..., str], archive: Data, *, with_bundle_hash: bool = True
-) -> dict[str, str]:
+def bag_pages(page: Callable[..., str], archive: Data, *, with_bundle_hash: bool = True) -> Pages:
     """The archive page of a cycle and the bag's own files, published for anyone to check."""
     rel = f"archive/{archive['id']}"
-    pages = {
+    pages: Pages = {
         f"{rel}/index.md": page("archive.md.j2", archive=archive, with_bundle_hash=with_bundle_hash)
     }
-    pages.update({f"{rel}/bag/{name}": text for name, text in archive["files"].items()})
+    pages.update({f"{rel}/bag/{name}": content for name, content in archive["files"].items()})
     return pages
 
 
 def render_pages(
     site: Data, project_templates: Path | None = None, cache: PageCache | None = None
-) -> dict[str, str]:
+) -> Pages:
     """Every generated page, by its path under the docs folder; ``cache`` keeps unit pages for
     the next call (serve)."""
     env = make_environment(project_templates)
     page = page_renderer(site, project_templates)
 
-    pages = {
+    pages: Pages = {
         "index.md": _home(env, site),
         "units/index.md": page("units.md.j2"),
         "sectors/index.md": page("sectors.md.j2"),

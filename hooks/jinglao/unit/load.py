@@ -13,6 +13,7 @@ from pathlib import Path
 from ..problems import Problem, Severity, located
 from ..schema.errors import parse_model
 from ..schema.fields import SLUG
+from ..source.files import is_inside
 from ..source.yamldoc import load_bytes
 from .model import Unit
 from .rules import CountyLists, unit_findings
@@ -70,7 +71,7 @@ def valid_unit_id(folder: Path) -> bool:
 
 
 def load_unit_folder(
-    folder: Path, county: CountyLists, cache: ParseCache | None = None
+    root: Path, folder: Path, county: CountyLists, cache: ParseCache | None = None
 ) -> tuple[UnitRecord | None, list[Problem]]:
     """One unit folder; a folder whose name is no valid id, or that has no unit.yml, is a problem."""
     rel = unit_path(folder.name)
@@ -83,6 +84,8 @@ def load_unit_folder(
             )
         ]
     file = folder / UNIT_FILE
+    if not is_inside(root, file):
+        return None, []  # a link out of the repository: reported once, never read
     if not file.is_file():
         return None, [
             _error(
