@@ -196,3 +196,29 @@ def test_an_empty_bundle_hash_file_is_a_located_problem(demo: Path) -> None:
     assert output.startswith(
         "archive/2021-2023.bundle.sha256:1:1: 错误 归档压缩包的校验值文件是空的"
     )
+
+
+def test_links_out_of_the_repository_are_refused_and_never_read(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    secret = tmp_path / "secret.yml"
+    secret.write_text("name: 机密内容 [\n", encoding="utf-8")
+    outside_unit = tmp_path / "elsewhere"
+    (outside_unit).mkdir()
+    (outside_unit / "unit.yml").write_text(
+        (project / "units/mini-window/unit.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (project / "units/linked-folder").symlink_to(outside_unit, target_is_directory=True)
+    (project / "units/linked-file").mkdir()
+    (project / "units/linked-file/unit.yml").symlink_to(secret)
+    (project / "content/leak.md").symlink_to(secret)
+    code, output = run_cli("validate", "--project", str(project))
+    assert code == 1
+    assert "机密内容" not in output
+    for rel in ("units/linked-folder", "units/linked-file/unit.yml", "content/leak.md"):
+        assert f"{rel}:1:1: 错误 「{rel}」是指向仓库以外的链接，不会被读取" in output
+
+
+def test_links_inside_the_repository_are_fine(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    (project / "content/alias.md").symlink_to(project / "content/index.md")
+    assert run_cli("validate", "--project", str(project))[0] == 0
