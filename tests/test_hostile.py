@@ -222,3 +222,18 @@ def test_links_inside_the_repository_are_fine(tmp_path: Path) -> None:
     project = copy_project(FIXTURES / "minimal", tmp_path / "p")
     (project / "content/alias.md").symlink_to(project / "content/index.md")
     assert run_cli("validate", "--project", str(project))[0] == 0
+
+
+def test_pages_the_build_reads_must_be_utf8_and_small(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    (project / "content/index.md").write_bytes("# 首页\n".encode("gbk"))
+    policy = project / "content/policies/test-law.md"
+    policy.write_bytes(policy.read_bytes() + "说明".encode("gbk"))
+    (project / "content/policies/huge.md").write_text(
+        "---\ntitle: 大\nissuer: 县\nlevel: 县\n---\n" + "字" * 400_000, encoding="utf-8"
+    )
+    code, output = run_cli("validate", "--project", str(project))
+    assert code == 1
+    assert "content/index.md:1:3: 错误 文件不是 UTF-8 编码" in output
+    assert "content/policies/test-law.md:" in output and "\ufffd" not in output
+    assert "content/policies/huge.md:1:1: 错误 文件太大（1.1 MiB），上限是 1 MiB" in output

@@ -60,6 +60,11 @@ def duplicate_name(root: Path) -> None:
     shutil.copytree(root / "units/anlan-laonianren-xiehui", root / "units/anlan-laoxie-fenhui")
 
 
+def deep_nesting(root: Path) -> None:
+    path = root / SOCIETY
+    path.write_text(path.read_text(encoding="utf-8") + "extra: " + "[" * 600 + "]" * 600 + "\n")
+
+
 CASES: dict[str, Callable[[Path], None]] = {
     "yaml-syntax": edit(HOSPITAL, "name: 安澜县人民医院\n", "name: 安澜县人民医院: 总院\n"),
     "tab-indentation": edit(SOCIETY, "\n  location: 老年活动中心", "\n\tlocation: 老年活动中心"),
@@ -105,6 +110,10 @@ CASES: dict[str, Callable[[Path], None]] = {
     ),
     "no-supervision": edit(SOCIETY, "  - {role: 投诉监督, number: 0599-6823367}\n", ""),
     "not-utf8": gbk,
+    "deep-nesting": deep_nesting,
+    "raw-nul": edit(SOCIETY, "intro: 县老年人协会", "intro: 县老年人\x00协会"),
+    "escaped-nul": edit(SOCIETY, "name: 安澜县老年人协会", 'name: "安澜县老年人\\0协会"'),
+    "bidi-override": edit(SOCIETY, "name: ", "name: \u202e"),
     "file-too-large": too_large,
     "bad-folder-name": bad_folder_name,
     "missing-unit-file": missing_unit_file,

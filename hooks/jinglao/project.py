@@ -21,6 +21,7 @@ from .problems import Problem, Severity
 from .source.files import is_inside, links_leaving
 from .source.git import History, read_history
 from .source.mkdocs_yml import read_site_url
+from .source.text import decode
 from .unit.freshness import freshness_warning
 from .unit.load import UNITS_DIR, ParseCache, UnitRecord, duplicate_names, load_unit_folder
 from .unit.load import valid_unit_id as is_unit_id
@@ -130,6 +131,7 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     _load_cycles_and_bags(project)
     home = root / HOME_PAGE
     if home.is_file() and is_inside(root, home):
-        project.home = home.read_text(encoding="utf-8-sig")
+        text, problems = decode(HOME_PAGE, home.read_bytes())
+        project.home, project.problems = text or "", project.problems + problems
     project.problems.sort()
     return project

@@ -9,6 +9,7 @@ from ..problems import Problem, Severity
 from ..schema.errors import parse_model
 from ..schema.fields import SLUG
 from ..source.files import is_inside
+from ..source.text import decode
 from ..source.yamldoc import load_bytes, parse_text, split_front_matter
 from .model import County, Policy
 
@@ -57,7 +58,9 @@ def load_policy(root: Path, file: Path) -> tuple[PolicyRecord | None, list[Probl
                 "文件名只用小写拼音、数字和连字符，例如 laonianren-quanyi-baozhangfa.md",
             )
         ]
-    text = file.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+    text, problems = decode(rel, file.read_bytes())
+    if text is None:
+        return None, problems
     parts = split_front_matter(text)
     if parts is None:
         return None, [

@@ -40,6 +40,11 @@ _YAML_PROBLEMS = [
     ),
     ("found character '\\t'", "用了制表符（Tab）", "YAML 只能用空格缩进。"),
     (
+        "exceeded maximum nesting depth",
+        "内容嵌套的层次太深",
+        "单位资料最多只有几层缩进；请检查是否多写了成串的 [ 或 {。",
+    ),
+    (
         "did not find expected node content",
         "这里缺少内容",
         "方括号 [ ]、花括号 { } 里的内容没有写完，或多了一个逗号。",
@@ -98,7 +103,7 @@ def decode(rel_path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                 1,
                 Severity.ERROR,
                 f"文件太大（{size}），上限是 1 MiB",
-                "单位文件只放文字资料；图片请另存为文件，不要把大段内容粘进来。",
+                "资料文件只放文字；图片请另存为文件，不要把大段内容粘进来。",
             )
         ]
     try:
@@ -123,3 +128,23 @@ def decode(rel_path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
             )
         ]
     return text.removeprefix("\ufeff"), []
+
+
+def control_character_problem(
+    rel_path: str, text: str, position: int, character: object
+) -> Problem:
+    """A character YAML refuses (NUL and other controls), at its line and column."""
+    raw = text.encode("utf-8")  # libyaml counts bytes of UTF-8
+    line = raw.count(b"\n", 0, position) + 1
+    start = raw.rfind(b"\n", 0, position) + 1
+    column = len(raw[start:position].decode("utf-8", errors="ignore")) + 1
+    point = ord(character) if isinstance(character, str) else character
+    code = f"U+{point:04X}" if isinstance(point, int) else "?"
+    return Problem(
+        rel_path,
+        line,
+        column,
+        Severity.ERROR,
+        f"文件里有不可见的控制字符（{code}）",
+        "通常是从别的软件复制时带进来的：请删掉这个字符，或把这一行重新输入一遍。",
+    )

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import yaml
 
 from ..problems import KeyPath, Problem, Severity
-from .text import decode, syntax_problem, tab_problems
+from .text import control_character_problem, decode, syntax_problem, tab_problems
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,6 +39,7 @@ class _Loader(_Base):  # type: ignore[misc]
 
 
 Mark = tuple[int, int]
+MAX_DEPTH = 50  # far deeper than any real file; the walk's recursion limit is about 900
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -216,12 +217,23 @@ def parse_text(
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [syntax_problem(rel_path, exc)]
+    except yaml.reader.ReaderError as exc:
+        return None, [control_character_problem(rel_path, text, exc.position, exc.character)]
     except yaml.YAMLError as exc:
         return None, [Problem(rel_path, 1, 1, Severity.ERROR, "YAML 格式错误", str(exc))]
     if root is None:
         return None, [
             Problem(rel_path, 1, 1, Severity.ERROR, "文件是空的", "请按模板填写单位资料。")
         ]
+    try:
+        return _data(rel_path, root, text, line_offset)
+    except RecursionError:
+        return None, [_too_deep(rel_path, root)]
+
+
+def _data(
+    rel_path: str, root: yaml.Node, text: str, line_offset: int
+) -> tuple[SourceDoc | None, list[Problem]]:
     try:
         aliases_possible = "&" in text or "*" in text
         data = _fast(root, set() if aliases_possible else None)
@@ -232,6 +244,29 @@ def parse_text(
         if walk.problems:
             return None, walk.problems
         return SourceDoc(rel_path, data, text, line_offset, walk.positions), []
+
+
+def _too_deep(rel_path: str, root: yaml.Node) -> Problem:
+    """Where nesting passes MAX_DEPTH, found without recursion (which is what overflowed)."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    mark = root.start_mark
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            mark = node.start_mark
+            break
+        if isinstance(node, yaml.MappingNode):
+            stack += [(value, depth + 1) for _, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in node.value]
+    return Problem(
+        rel_path,
+        mark.line + 1,
+        mark.column + 1,
+        Severity.ERROR,
+        f"内容嵌套的层次太深（超过 {MAX_DEPTH} 层）",
+        "单位资料最多只有几层缩进；请检查是否多写了成串的 [ 或 {。",
+    )
 
 
 def split_front_matter(text: str) -> tuple[str, str] | None:
