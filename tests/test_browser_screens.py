@@ -11,6 +11,7 @@ import pytest
 from tests.browser.harness import ARTIFACTS, screenshot
 
 from .conftest import REPO
+from .support.net import fetch
 
 UNITS = ["anlan-renmin-yiyuan", "nongshang-chengguan", "anlan-zilaishui"]
 ORIENTATIONS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
@@ -126,21 +127,69 @@ def test_keeps_showing_when_the_network_drops(screen: Any, site_url: str) -> Non
     assert "安澜县人民医院" in page.locator("header h1").inner_text()
 
 
-def test_reloads_only_for_a_new_reachable_version(screen: Any, site_url: str) -> None:
+def _served_version(page: Any) -> str:
+    version: str = page.evaluate(
+        "JSON.parse(document.getElementById('screen-config').textContent).version"
+    )
+    return version
+
+
+@pytest.mark.parametrize(
+    "announcement",
+    [[], {}, {"version": None}, {"version": "<script>"}],
+    ids=["list", "empty", "null", "not-a-version"],
+)
+def test_a_version_file_that_says_nothing_never_reloads(
+    screen: Any, site_url: str, announcement: Any
+) -> None:
     page, _ = screen(1920, 1080)
     page.clock.install()
     page.goto(f"{site_url}screens/anlan-renmin-yiyuan/")
     page.evaluate("window.__marker = 1")
-    page.route("**/version.json", lambda route: route.fulfill(json={"version": "changed"}))
-    page.route(
-        "**/screens/anlan-renmin-yiyuan/", lambda route: route.abort()
-    )  # new page unreachable
-    page.clock.run_for(6 * 60_000)
-    assert page.evaluate("window.__marker") == 1  # no reload into an error page
-    page.unroute("**/screens/anlan-renmin-yiyuan/")
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.route("**/version.json", lambda route: route.fulfill(json=announcement))
+    page.clock.run_for(11 * 60_000)  # two version checks
+    assert page.evaluate("window.__marker") == 1
+    assert not any(url.endswith("/screens/anlan-renmin-yiyuan/") for url in fetched)
+
+
+def test_reloads_only_into_this_units_screen_at_the_new_version(screen: Any, site_url: str) -> None:
+    url = f"{site_url}screens/anlan-renmin-yiyuan/"
+    page, _ = screen(1920, 1080)
+    page.clock.install()
+    page.goto(url)
+    page.evaluate("window.__marker = 1")
+    served = fetch(url)
+    old, new = _served_version(page), "0123456789abcdef"
+    page.route("**/version.json", lambda route: route.fulfill(json={"version": new}))
+    wrong_pages = [
+        "<html><body>请先登录酒店网络</body></html>",  # a captive portal, 200 OK
+        served,  # still the old version: the new one is not there yet
+        fetch(f"{site_url}screens/anlan-zilaishui/").replace(
+            _version_of(fetch(f"{site_url}screens/anlan-zilaishui/")), new
+        ),  # another unit's screen
+    ]
+    for wrong in wrong_pages:
+        page.route(url, _answer(wrong))
+        page.clock.run_for(6 * 60_000)
+        assert page.evaluate("window.__marker") == 1  # still running, no reload
+        page.unroute(url)
+    page.route(url, _answer(served.replace(old, new)))
     with page.expect_navigation():
         page.clock.run_for(6 * 60_000)
     assert page.evaluate("typeof window.__marker") == "undefined"
+
+
+def _answer(body: str) -> Any:
+    """A route handler that serves ``body`` as the page."""
+    return lambda route: route.fulfill(body=body, content_type="text/html")
+
+
+def _version_of(html: str) -> str:
+    found = re.search(r'"version": "([0-9a-f]{16})"', html)
+    assert found is not None
+    return found[1]
 
 
 @pytest.mark.parametrize("unit_id", ALL_UNITS)

@@ -96,14 +96,29 @@
       "translate(" + OFFSETS[drift][0] + "px," + OFFSETS[drift][1] + "px)";
   }
 
+  var VERSION = /^[0-9a-f]{16}$/;
+
+  function embeddedConfig(html) {
+    var node = new DOMParser().parseFromString(html, "text/html").getElementById("screen-config");
+    try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
+  }
+
+  /* Reload only into this unit's screen at the version announced: never into a captive portal,
+     an error page or another unit's screen, and never for a version file that says nothing. */
   function checkVersion() {
+    var announced = null;
     fetch(config.versionUrl, { cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (v) {
-        if (!v || v.version === config.version) return null;
-        return fetch(location.pathname, { cache: "no-store" }).then(function (r) {
-          if (r.ok) location.reload();  // only when the new page is really there
-        });
+        if (!v || typeof v.version !== "string" || !VERSION.test(v.version)) return null;
+        if (v.version === config.version) return null;
+        announced = v.version;
+        return fetch(location.pathname, { cache: "no-store" })
+          .then(function (r) { return r.ok ? r.text() : null; });
+      })
+      .then(function (html) {
+        var next = html ? embeddedConfig(html) : null;
+        if (next && next.unit === config.unit && next.version === announced) location.reload();
       })
       .catch(function () { /* offline: keep showing what we have */ });
   }
