@@ -13,6 +13,7 @@ import bagit
 import pytest
 
 from jinglao.pipeline import build_pages
+from jinglao.source.git import read_history
 
 from .conftest import REPO, assert_golden, run_cli
 from .test_validate_cases import edit
@@ -23,6 +24,14 @@ NEXT_YEAR = "1798761600"  # 2027-01-01: the 2024-2026 cycle is over
 
 def rename_cycle_file(root: Path) -> None:
     (root / CYCLE).rename(root / "cycles/2024-2025.yml")
+
+
+def without_notice_award_twice(root: Path) -> None:
+    path = root / CYCLE
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("notice:\n"), text.index("publicity:\n")
+    twice = "  - {unit: meikeng-weishengyuan, level: 县级, date: 2026-11-10}\n"
+    path.write_text(text[:start] + text[end:].replace(twice, twice * 2), encoding="utf-8")
 
 
 RULES: dict[str, Callable[[Path], None]] = {
@@ -47,6 +56,9 @@ RULES: dict[str, Callable[[Path], None]] = {
     "twice-in-one-cycle": edit(CYCLE, "  - {unit: anlan-renmin-yiyuan, level: 市级, date: 2026-11-12, kind: 推荐}\n",
                                "  - {unit: anlan-renmin-yiyuan, level: 市级, date: 2026-11-12, kind: 推荐}\n"
                                "  - {unit: minzheng-fuwu-chuangkou, level: 县级, date: 2026-11-13}\n"),
+    "revocation-before-award": edit(CYCLE, "holidays: [2026", "revocations:\n  - {unit: minzheng-fuwu-chuangkou, level: 县级, date: 2026-11-01, reason: 测试}\nholidays: [2026"),
+    "phase-ends-before-start": edit(CYCLE, "deployment: {start: 2024-02-01, end: 2024-03-31}", "deployment: {start: 2024-02-01, end: 2024-01-20}"),
+    "duplicate-award-without-notice": without_notice_award_twice,
     "revocation-of-nothing": edit(CYCLE, "holidays: [2026", "revocations:\n  - {unit: anlan-tushuguan, level: 县级, date: 2026-11-20, reason: 测试}\nholidays: [2026"),
 }  # fmt: skip
 
@@ -201,7 +213,9 @@ def test_bundle_is_deterministic_and_its_hash_is_on_the_archive_page(
 
 def test_cycle_pages_show_phase_publicity_awards_and_revocation(demo_site: Path) -> None:
     cycle = (demo_site / "cycles/2024-2026/index.html").read_text(encoding="utf-8")
-    assert "截至 2026-11-29" in cycle or "截至" in cycle
+    reference = read_history(REPO).reference_date  # the commit's date, as the build used it
+    assert reference is not None, "the demo site is built from a git checkout"
+    assert f"截至 {reference.isoformat()}" in cycle
     assert "评选表彰阶段" in cycle and "公示已结束" in cycle and "5 个工作日" in cycle
     assert "../../units/minzheng-fuwu-chuangkou/" in cycle and "市级" in cycle
     old = (demo_site / "cycles/2021-2023/index.html").read_text(encoding="utf-8")

@@ -237,3 +237,64 @@ def test_pages_the_build_reads_must_be_utf8_and_small(tmp_path: Path) -> None:
     assert "content/index.md:1:3: 错误 文件不是 UTF-8 编码" in output
     assert "content/policies/test-law.md:" in output and "\ufffd" not in output
     assert "content/policies/huge.md:1:1: 错误 文件太大（1.1 MiB），上限是 1 MiB" in output
+
+
+def _sheet(path: Path, rows: list[list[object]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_import_reads_the_data_not_the_claimed_dimension(tmp_path: Path) -> None:
+    import re
+    import tracemalloc
+    import zipfile
+
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    honest = tmp_path / "honest.xlsx"
+    _sheet(honest, [["单位名称", "行业类别"], ["东镇敬老院", "基层为老服务组织"]])
+    claims = tmp_path / "claims.xlsx"
+    with zipfile.ZipFile(honest) as source, zipfile.ZipFile(claims, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data)
+                assert b"XFD1048576" in data
+            target.writestr(item, data)
+    tracemalloc.start()
+    code, output = run_cli("import", str(claims), "--project", str(project))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert code == 0, output
+    assert peak < 50 * 1024 * 1024, peak
+
+
+def test_import_caps_rows_checks_id_length_and_lists_what_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinglao.cli import register
+
+    monkeypatch.setattr(register, "MAX_ROWS", 3)
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    rows: list[list[object]] = [["单位编号", "单位名称", "行业类别"]]
+    rows += [["a" * 300, "很长编号的单位", "涉老部门"]]
+    rows += [["", "东镇\n图书馆", "企事业单位"], ["ok-two", "二号单位", "涉老部门"]]
+    rows += [["ok-three", "三号单位", "涉老部门"], ["ok-four", "四号单位", "涉老部门"]]
+    _sheet(tmp_path / "many.xlsx", rows)
+    code, output = run_cli("import", str(tmp_path / "many.xlsx"), "--project", str(project))
+    assert code == 1  # rows were skipped
+    assert "第 2 行：单位编号太长（300 个字符），最多 60 个" in output
+    assert "第 5 行起：一次最多导入 3 行，其余没有读取" in output
+    created = sorted(p.name for p in (project / "units").iterdir() if p.is_dir())
+    created.remove("mini-window")
+    assert created == ["dongzhen-tushuguan", "ok-two"]
+    assert all(f"已建立 units/{unit_id}/unit.yml" in output for unit_id in created)
+    text = (project / "units/dongzhen-tushuguan/unit.yml").read_text(encoding="utf-8")
+    assert "东镇 图书馆" in text and "东镇\n图书馆" not in text
+    _, report = run_cli("validate", "units/dongzhen-tushuguan", "--project", str(project))
+    assert "YAML 格式错误" not in report

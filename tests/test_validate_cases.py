@@ -60,6 +60,14 @@ def duplicate_name(root: Path) -> None:
     shutil.copytree(root / "units/anlan-laonianren-xiehui", root / "units/anlan-laoxie-fenhui")
 
 
+def append(rel: str, text: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    return apply
+
+
 def deep_nesting(root: Path) -> None:
     path = root / SOCIETY
     path.write_text(path.read_text(encoding="utf-8") + "extra: " + "[" * 600 + "]" * 600 + "\n")
@@ -109,6 +117,19 @@ CASES: dict[str, Callable[[Path], None]] = {
         "    methods: [工作牌]\n    staff:\n      - {post: 馆员, name: 张三}\n",
     ),
     "no-supervision": edit(SOCIETY, "  - {role: 投诉监督, number: 0599-6823367}\n", ""),
+    "variant-promised-longer": edit(
+        "units/anlan-zilaishui/unit.yml",
+        "promised: {value: 15, unit: 工作日}}",
+        "promised: {value: 25, unit: 工作日}}",
+    ),
+    "duplicate-procedure-id": edit(HOSPITAL, "    - id: bingli-fuyin", "    - id: guahao"),
+    "duplicate-honour": append(
+        SOCIETY,
+        "honours:\n  - {level: 县级, cycle: 2021-2023}\n  - {level: 县级, cycle: 2021-2023}\n",
+    ),
+    "township-level-without-township": edit(
+        "units/meikeng-weishengyuan/unit.yml", "township: 梅坑镇\n", ""
+    ),
     "not-utf8": gbk,
     "deep-nesting": deep_nesting,
     "raw-nul": edit(SOCIETY, "intro: 县老年人协会", "intro: 县老年人\x00协会"),
@@ -128,6 +149,35 @@ def test_bad_input_is_reported_with_location(demo: Path, case: str) -> None:
     assert code == 1
     assert "错误" in output
     assert_golden(f"validate/{case}.txt", output)
+
+
+# Inputs that are right, though a careless rule would flag them: each fails when its rule breaks.
+ACCEPTED: dict[str, Callable[[Path], None]] = {
+    # 10 calendar days is within 5 working days once weekends and a long holiday are counted
+    "calendar-days-within-working-days": edit(
+        SOCIETY,
+        "      time_limit:\n        promised: {value: 5, unit: 工作日}",
+        "      time_limit:\n        statutory: {value: 5, unit: 工作日}\n        promised: {value: 10, unit: 日}",
+    ),
+    # nominated in the archived 2021-2023 cycle: checked against its archive as it stood then
+    "archived-nominee-archive-now-incomplete": edit(
+        "units/anlan-zilaishui/unit.yml",
+        "  plan: {title: 自来水公司敬老文明号创建方案, date: 2026-03-05}\n",
+        "",
+    ),
+    # Thu, Fri, the Saturday worked instead of a holiday (workdays), Mon, Tue: 5 working days
+    "publicity-counts-a-worked-saturday": edit(
+        "cycles/2024-2026.yml",
+        "  start: 2026-10-19\n  end: 2026-10-23\n",
+        "  start: 2026-10-08\n  end: 2026-10-13\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ACCEPTED))
+def test_right_input_is_accepted(demo: Path, case: str) -> None:
+    ACCEPTED[case](demo)
+    assert run_cli("validate", "--project", str(demo)) == (0, "检查通过：没有发现问题。\n")
 
 
 def test_bom_and_crlf_are_accepted(demo: Path) -> None:

@@ -191,6 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         code: int = args.func(args)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `jinglao check x | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -25,7 +25,7 @@ from ..schema import vocab
 from ..schema.fields import SLUG, Phone
 from ..site.open_data import FORMULA_START, inert_cell
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
-from .scaffold import scaffold_text, suggest_unit_id
+from .scaffold import ID_LIMIT, scaffold_text, suggest_unit_id
 
 # Columns an office fills in (import reads them by these Chinese headers; order does not matter).
 IMPORT_COLUMNS = {
@@ -89,21 +89,36 @@ def split_phones(text: str) -> list[str]:
     return [p for p in re.split(r"[、，,；;\s]+", text) if p]
 
 
-def _rows(path: Path) -> tuple[dict[str, int], list[tuple[int, list[Any]]]]:
+MAX_ROWS = 5000  # a county has hundreds of units; more rows is a wrong sheet, not a register
+MAX_COLUMNS = 50
+
+
+def _rows(path: Path) -> tuple[dict[str, int], list[tuple[int, list[Any]]], bool]:
+    """Header, non-empty body rows (numbered as Excel shows them), and whether rows were cut.
+
+    Rows and columns are bounded by the cells that hold data, not by the sheet's <dimension>,
+    which a file may set to A1:XFD1048576 (that once took 2 GB of memory)."""
     book = load_workbook(path, read_only=True, data_only=True)
-    sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
-    header = {str(h).strip(): i for i, h in enumerate(rows[0] if rows else []) if h is not None}
-    body = [
-        (n, list(r)) for n, r in enumerate(rows[1:], start=2) if any(v not in (None, "") for v in r)
-    ]
-    return header, body
+    sheet: Any = book.worksheets[0]
+    sheet.reset_dimensions()
+    lines = sheet.iter_rows(values_only=True)
+    first = next(lines, ())
+    header = {str(h).strip(): i for i, h in enumerate(first[:MAX_COLUMNS]) if h is not None}
+    body: list[tuple[int, list[Any]]] = []
+    for number, row in enumerate(lines, start=2):
+        if any(v not in (None, "") for v in row[:MAX_COLUMNS]):
+            if len(body) == MAX_ROWS:
+                book.close()
+                return header, body, True
+            body.append((number, list(row[:MAX_COLUMNS])))
+    book.close()
+    return header, body, False
 
 
 def _text(row: list[Any], header: dict[str, int], column: str) -> str:
     index = header.get(column)
     value = row[index] if index is not None and index < len(row) else None
-    return "" if value is None else str(value).strip()
+    return "" if value is None else " ".join(str(value).split())  # Alt+Enter breaks included
 
 
 def _problem(
@@ -122,6 +137,8 @@ def _problem(
         return f"行业类别「{values['sector']}」不对{guess}"
     if not SLUG.fullmatch(values["id"]):
         return f"单位编号「{values['id']}」只能用小写字母、数字和连字符"
+    if len(values["id"]) > ID_LIMIT:
+        return f"单位编号太长（{len(values['id'])} 个字符），最多 {ID_LIMIT} 个"
     if values["level"] not in get_args(vocab.Level):
         return f"层级「{values['level']}」应为 县级 或 乡镇"
     townships = [t.name for t in project.county.townships] if project.county else []
@@ -139,9 +156,21 @@ def _problem(
     return ""
 
 
+def _create(folder: Path, values: dict[str, str], templates: Path | None) -> None:
+    fields: dict[str, Any] = {k: v or None for k, v in values.items() if k not in {"id", "phone"}}
+    fields["phones"] = split_phones(values["phone"])
+    text = scaffold_text(templates, **fields)
+    folder.mkdir(parents=True)
+    (folder / "unit.yml").write_text(text, encoding="utf-8")
+
+
 def import_register(project: Project, path: Path, templates: Path | None) -> ImportResult:
-    header, rows = _rows(path)
+    header, rows, cut = _rows(path)
     result = ImportResult()
+    if cut:
+        result.skipped.append(
+            f"第 {rows[-1][0] + 1} 行起：一次最多导入 {MAX_ROWS} 行，其余没有读取；请分成几个文件导入"
+        )
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         result.skipped.append(
@@ -158,13 +187,11 @@ def import_register(project: Project, path: Path, templates: Path | None) -> Imp
         if reason:
             result.skipped.append(f"第 {number} 行：{reason}")
             continue
-        folder = project.root / "units" / values["id"]
-        folder.mkdir(parents=True)
-        fields: dict[str, Any] = {
-            k: v or None for k, v in values.items() if k not in {"id", "phone"}
-        }
-        fields["phones"] = split_phones(values["phone"])
-        (folder / "unit.yml").write_text(scaffold_text(templates, **fields), encoding="utf-8")
+        try:
+            _create(project.root / "units" / values["id"], values, templates)
+        except OSError as exc:
+            result.skipped.append(f"第 {number} 行：无法建立文件夹（{exc.strerror or exc}）")
+            continue
         taken_ids.add(values["id"])
         taken_names.add(values["name"])
         result.created.append(values["id"])

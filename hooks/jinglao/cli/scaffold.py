@@ -27,4 +27,6 @@ def suggest_unit_id(name: str) -> str:
 def scaffold_text(project_templates: Path | None, **fields: Any) -> str:
     env = make_environment(project_templates)
     defaults: dict[str, Any] = {"level": "县级", "township": None, "address": None, "phones": []}
-    return env.get_template("unit/scaffold.yml.j2").render(**(defaults | fields))
+    # One line each: a name typed with Alt+Enter in Excel must not break the template's comments.
+    one_line = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in fields.items()}
+    return env.get_template("unit/scaffold.yml.j2").render(**(defaults | one_line))

@@ -171,17 +171,18 @@ def check_publicity(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
             )
 
 
-def check_quotas_and_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
-    counts = Counter(a.level for a in cycle.awards)
-    for level, count in counts.items():
-        if cycle.notice is None:
-            yield Finding(
-                ("awards",),
-                "有表彰名单却没有评选通知（notice），无法核对名额",
-                "请补充评选通知及各级名额。",
-                at_key=True,
-            )
-            return
+def check_quotas(cycle: Cycle) -> Iterator[Finding]:
+    if not cycle.awards:
+        return
+    if cycle.notice is None:
+        yield Finding(
+            ("awards",),
+            "有表彰名单却没有评选通知（notice），无法核对名额",
+            "请补充评选通知及各级名额。",
+            at_key=True,
+        )
+        return
+    for level, count in Counter(a.level for a in cycle.awards).items():
         quota = cycle.notice.quotas.for_level(level)
         if count > quota:
             yield Finding(
@@ -190,6 +191,9 @@ def check_quotas_and_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[F
                 "请核对表彰名单或评选通知里的名额（quotas）。",
                 at_key=True,
             )
+
+
+def check_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
     seen: set[tuple[str, str]] = set()
     for i, award in enumerate(cycle.awards):
         if (award.unit, award.level) in seen:
@@ -223,7 +227,8 @@ def cycle_findings(
         *check_references(cycle, known),
         *check_ladder(cycle, grants, units),
         *check_publicity(cycle, units),
-        *check_quotas_and_repeats(cycle, units),
+        *check_quotas(cycle),
+        *check_repeats(cycle, units),
         *check_revocations(cycle, units),
     ]
     if not archived:  # an archived cycle was checked against the data as it stood then

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,15 @@ def shape_of(annotation: Any, in_list: bool = False) -> Shape:
     return Shape(annotation, in_list)
 
 
+def field_info(model: type[BaseModel] | None, key: str) -> FieldInfo | None:
+    """A field by its name or by its alias (``县级`` for ``Quotas.county``), as errors name it."""
+    if model is None:
+        return None
+    fields = model.model_fields
+    return fields.get(key) or next((f for f in fields.values() if f.alias == key), None)
+
+
 def field_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
     """The model nested under ``model.key``, if any."""
-    if model is None or key not in model.model_fields:
-        return None
-    return shape_of(model.model_fields[key].annotation).model
+    info = field_info(model, key)
+    return shape_of(info.annotation).model if info else None

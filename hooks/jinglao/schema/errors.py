@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from ..problems import KeyPath, Problem, Severity, did_you_mean
 from ..source.yamldoc import SourceDoc
-from .annotations import field_model
+from .annotations import field_info, field_model
 from .vocab import DISCLOSURE_ITEMS
 
 # The fields that carry the six items 公开承诺 requires, by (model name, field).
@@ -48,10 +48,8 @@ _CUSTOM_HINTS = {
 
 
 def _title(model: type[BaseModel] | None, key: str) -> str:
-    if model is None or key not in model.model_fields:
-        return f"「{key}」"
-    title = model.model_fields[key].title
-    return f"「{title}」（{key}）" if title else f"「{key}」"
+    info = field_info(model, key)
+    return f"「{info.title}」（{key}）" if info and info.title else f"「{key}」"
 
 
 def model_at(root: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
@@ -74,21 +72,17 @@ def _list_item(root: type[BaseModel], loc: KeyPath) -> str:
 
 
 def _example(model: type[BaseModel] | None, key: str) -> str:
-    if model is None or key not in model.model_fields:
+    info = field_info(model, key)
+    if info is None or not info.examples:
         return ""
-    examples = model.model_fields[key].examples
-    if not examples:
-        return ""
-    value = (
-        examples[0] if isinstance(examples[0], str) else json.dumps(examples[0], ensure_ascii=False)
-    )
+    first = info.examples[0]
+    value = first if isinstance(first, str) else json.dumps(first, ensure_ascii=False)
     return f"例如：{key}: {value}"
 
 
 def _blank_hint(parent: type[BaseModel] | None, key: str) -> str:
-    required = (
-        parent is not None and key in parent.model_fields and parent.model_fields[key].is_required()
-    )
+    info = field_info(parent, key)
+    required = info is not None and info.is_required()
     fallback = "这一项必须填写。" if required else "请填写；不需要这一项时，把整行删掉。"
     return _example(parent, key) or fallback
 
