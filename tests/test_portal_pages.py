@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from jinglao.pipeline import build_pages
+from jinglao.pipeline import build_pages, load
+from jinglao.unit.completeness import completeness
 
 from .conftest import REPO, run_cli
 
@@ -45,9 +47,16 @@ def test_stats_page_has_accessible_charts(demo_site: Path) -> None:
 
 def test_status_page_lists_every_unit_with_eligibility(demo_site: Path) -> None:
     page = (demo_site / "status/index.html").read_text(encoding="utf-8")
-    for unit_id in UNIT_IDS:
-        assert f'href="../units/{unit_id}/"' in page
-    assert "暂不能参加" in page and "可参加" in page
+    rows = {
+        m[1]: m[0]
+        for m in re.finditer(r'<tr>\s*<td><a href="\.\./units/([a-z0-9-]+)/">.*?</tr>', page, re.S)
+    }
+    assert sorted(rows) == UNIT_IDS
+    for record in load(REPO).units:
+        done = completeness(record.unit)
+        verdict = "<td>可参加</td>" if done.eligible else "<td>暂不能参加</td>"
+        assert verdict in rows[record.id], record.id
+    assert any(not completeness(r.unit).eligible for r in load(REPO).units)  # both kinds shown
 
 
 def test_unit_page_shows_its_git_history(demo_site: Path) -> None:
