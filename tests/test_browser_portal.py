@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.harness import AXE, axe_violations, screenshot
 
@@ -131,10 +132,17 @@ def test_voice_reading_shown_only_with_speech_synthesis(
 def test_search_for_guahao_lists_the_county_hospital(new_page: Any, site_url: str) -> None:
     page = new_page()
     page.goto(site_url)
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("挂号")
+    search = page.locator("input.md-search__input")
+    search.click()
+    # Wait for a state, never for luck: the worker has built the index when the result area
+    # says 键入以开始搜索 (before that, 正在初始化搜索引擎). Chinese is inserted without key
+    # events and Material searches on key-up, so a key is pressed after the text is in.
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("键入以开始搜索", timeout=60_000)
+    search.fill("挂号")
+    search.press("End")
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
+    results.first.wait_for(timeout=30_000)
     listed = page.locator(".md-search-result").inner_text().replace("\u200b", "")
     assert "安澜县人民医院" in listed
 
