@@ -31,6 +31,7 @@ def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     search.use_cache(root)
     result = session().build(root)
+    log.info(session().clock)
     for problem in result.problems:
         if problem.severity is Severity.WARNING:
             log.warning(problem.as_text())

@@ -15,7 +15,7 @@ import pytest
 from jinglao.pipeline import build_pages
 from jinglao.source.git import read_history
 
-from .conftest import REPO, assert_golden, run_cli
+from .conftest import REPO, assert_golden, copy_project, run_cli
 from .test_validate_cases import edit
 
 CYCLE = "cycles/2024-2026.yml"
@@ -229,17 +229,40 @@ def test_cycle_pages_show_phase_publicity_awards_and_revocation(demo_site: Path)
     )
 
 
-def test_two_builds_with_different_clocks_are_byte_identical(tmp_path: Path) -> None:
+def _build_at(clock: str, project: Path, site: Path, env: dict[str, str]) -> str:
+    """Build ``project`` with the machine's clock set to ``clock``; return the build log."""
     faketime = shutil.which("faketime")
     assert faketime, "需要 faketime：apt-get install faketime（.ci/run 会安装）"
-    sites = []
-    for clock in ("2026-12-01 08:00:00", "2031-06-15 23:30:00"):
-        site = tmp_path / clock[:4]
-        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-        subprocess.run([faketime, clock, sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-                       cwd=REPO, check=True, capture_output=True, env=env)  # fmt: skip
-        sites.append(site)
-    first = {p.relative_to(sites[0]): p.read_bytes() for p in sites[0].rglob("*") if p.is_file()}
-    second = {p.relative_to(sites[1]): p.read_bytes() for p in sites[1].rglob("*") if p.is_file()}
+    done = subprocess.run([faketime, clock, sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+                          cwd=project, check=True, capture_output=True, text=True, env=env)  # fmt: skip
+    return done.stderr
+
+
+def _files(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+CLOCKS = ("2026-12-01 08:00:00", "2031-06-15 23:30:00")
+
+
+def test_two_builds_with_different_clocks_are_byte_identical(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    logs = [_build_at(clock, REPO, tmp_path / clock[:4], env) for clock in CLOCKS]
+    first, second = (_files(tmp_path / clock[:4]) for clock in CLOCKS)
     assert first.keys() == second.keys()
     assert [p for p in first if first[p] != second[p]] == []
+    assert all("构建日期取自当前提交的时间" in log for log in logs)
+
+
+def test_a_source_export_without_git_honours_source_date_epoch(tmp_path: Path) -> None:
+    """A release tarball or the archive bundle has no .git: SOURCE_DATE_EPOCH makes it
+    reproducible, and without it the log says the machine's clock was used."""
+    export = copy_project(REPO, tmp_path / "export")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1764374400")  # 2025-11-29
+    logs = [_build_at(clock, export, tmp_path / clock[:4], env) for clock in CLOCKS]
+    first, second = (_files(tmp_path / clock[:4]) for clock in CLOCKS)
+    assert [p for p in first if first.get(p) != second.get(p)] == []
+    assert all("构建日期取自 SOURCE_DATE_EPOCH（2025-11-29）" in log for log in logs)
+    env.pop("SOURCE_DATE_EPOCH")
+    log = _build_at(CLOCKS[0], export, tmp_path / "clock", env)
+    assert "构建日期取自本机当前时间" in log

@@ -171,13 +171,15 @@ class Session:
     reuse: Reuse | None = None
     result: BuildResult | None = None
     backing: Path = field(default_factory=Path)
+    clock: str = ""  # which clock dates this build, for the build log
 
     def start(self, *, serve: bool, dirty: bool) -> None:
         self.serve, self.dirty = serve, dirty
         self.reuse = Reuse() if serve else None
 
     def build(self, root: Path) -> BuildResult:
-        pin_build_date(root)  # sitemap dates and the like come from the commit, not the clock
+        # sitemap dates and the like come from the commit, not the clock
+        self.clock = pin_build_date(root)
         self.result = build_pages(root, self.reuse)
         self.backing = root / BACKING_DIR
         if self.result.ok:

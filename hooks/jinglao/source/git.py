@@ -95,11 +95,24 @@ def read_history(root: Path) -> History:
     return History(available=True, reference_date=reference, changes=_parse_log(log))
 
 
-def pin_build_date(root: Path) -> None:
+def pin_build_date(root: Path) -> str:
     """Set ``SOURCE_DATE_EPOCH`` to the commit's time when unset, so every date a build writes
-    (MkDocs' sitemap, our pages) comes from the commit being built and two builds agree."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-        return
+    (MkDocs' sitemap, our pages) comes from the commit being built and two builds agree.
+    Returns, in Chinese, which clock the build uses (for the build log)."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given:
+        return f"构建日期取自 SOURCE_DATE_EPOCH（{_day(given)}）"
     stamp = (git(root, "log", "-1", "--format=%ct") or "").strip()
     if stamp.isdigit():
         os.environ["SOURCE_DATE_EPOCH"] = stamp
+        return f"构建日期取自当前提交的时间（{_day(stamp)}）"
+    return (
+        "构建日期取自本机当前时间：这里没有 git 记录，也没有设置 SOURCE_DATE_EPOCH，"
+        "两次构建的结果（如 sitemap）会不同；要可重复构建，请设置 SOURCE_DATE_EPOCH"
+    )
+
+
+def _day(epoch: str) -> str:
+    return (
+        datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat() if epoch.isdigit() else epoch
+    )
