@@ -66,10 +66,10 @@ def rule_functions() -> list[Mutation]:
         for node in ast.parse(source).body:
             if isinstance(node, ast.FunctionDef) and node.name.startswith("check_"):
                 first = node.body[0]
+                head = "".join(lines[node.lineno - 1 : first.lineno - 1])  # def … up to the body
                 indent = " " * first.col_offset
-                line = lines[first.lineno - 1]
-                mutations.append(Mutation(f"{Path(rel).parent.name}: {node.name}", rel, line,
-                                          f"{indent}return\n{line}"))  # fmt: skip
+                mutations.append(Mutation(f"{Path(rel).parent.name}: {node.name}", rel, head,
+                                          f"{head}{indent}return\n"))  # fmt: skip
     return mutations
 
 
