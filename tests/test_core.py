@@ -90,6 +90,10 @@ def test_annotated_example_in_the_guide_is_valid(tmp_path: Path) -> None:
     project = copy_project(REPO, tmp_path / "p")
     (project / "units/shifan-dating").mkdir()
     (project / "units/shifan-dating/unit.yml").write_text(example.group(1), encoding="utf-8")
+    (project / "units/shifan-dating/photos").mkdir()
+    (project / "units/shifan-dating/photos/wang.jpg").write_bytes(
+        b"\xff\xd8\xff"
+    )  # as the guide says
     assert run_cli("validate", "--project", str(project)) == (0, "检查通过：没有发现问题。\n")
 
 

@@ -298,3 +298,53 @@ def test_import_caps_rows_checks_id_length_and_lists_what_it_made(
     assert "东镇 图书馆" in text and "东镇\n图书馆" not in text
     _, report = run_cli("validate", "units/dongzhen-tushuguan", "--project", str(project))
     assert "YAML 格式错误" not in report
+
+
+def test_validating_one_unit_reports_what_other_files_say_about_it(demo: Path) -> None:
+    """A unit nominated in a cycle with an incomplete creation archive blocks the build; the
+    clerk checking only that unit's folder must see it too."""
+    unit = demo / "units/minzheng-fuwu-chuangkou/unit.yml"
+    text = unit.read_text(encoding="utf-8")
+    start = text.index("archive:\n")
+    unit.write_text(text[:start] + "\n".join(
+        line for line in text[start:].splitlines()[1:] if not line.startswith("  ")
+    ) + "\n", encoding="utf-8")  # fmt: skip
+    code, output = run_cli("validate", "units/minzheng-fuwu-chuangkou", "--project", str(demo))
+    assert code == 1
+    assert "cycles/2024-2026.yml:" in output and "创建档案不齐全" in output
+    code, other = run_cli("validate", "units/anlan-tushuguan", "--project", str(demo))
+    assert code == 0 and "cycles/" not in other
+
+
+def _with_staff(unit: Path, original: str, photos: list[str]) -> None:
+    staff = "".join(
+        f"      - {{post: 窗口, name: 张{i}, photo: {photo}, consent: true}}\n"
+        for i, photo in enumerate(photos)
+    )
+    unit.write_text(
+        original.replace("  identification:\n", "  identification:\n    staff:\n" + staff, 1),
+        encoding="utf-8",
+    )
+
+
+def test_staff_photos_are_files_in_the_units_own_folder(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    unit = project / "units/mini-window/unit.yml"
+    original = unit.read_text(encoding="utf-8")
+    (project / "units/mini-window/photos").mkdir()
+    (project / "units/mini-window/photos/ok.jpg").write_bytes(b"\xff\xd8\xff")
+    _with_staff(
+        unit, original, ["photos/ok.jpg", "../../../etc/x.jpg", "https://evil.example/a.png"]
+    )
+    code, output = run_cli("validate", "--project", str(project))
+    assert code == 1, output
+    assert "照片文件「../../../etc/x.jpg」的写法不对" in output
+    assert "照片文件「https://evil.example/a.png」的写法不对" in output
+    (tmp_path / "outside.jpg").write_bytes(b"\xff\xd8\xff")
+    (project / "units/mini-window/photos/link.jpg").symlink_to(tmp_path / "outside.jpg")
+    _with_staff(unit, original, ["photos/ok.jpg", "photos/none.png", "photos/link.jpg"])
+    code, output = run_cli("validate", "--project", str(project))
+    assert code == 1, output
+    assert "照片文件「photos/none.png」不在本单位的文件夹里" in output
+    assert "照片文件「photos/link.jpg」不在本单位的文件夹里" in output
+    assert "「photos/ok.jpg」" not in output

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
@@ -36,6 +36,9 @@ class Problem:
     severity: Severity
     message: str
     hint: str = ""
+    # Units a cross-file problem is about (a cycle nominating a unit): `validate units/<id>`
+    # reports it too. Not part of the report itself.
+    subjects: tuple[str, ...] = field(default=(), compare=False)
 
     def as_text(self) -> str:
         head = f"{self.path}:{self.line}:{self.column}: {self.severity.label} {self.message}"
@@ -67,6 +70,7 @@ class Finding:
     hint: str = ""
     severity: Severity = Severity.ERROR
     at_key: bool = False
+    subjects: tuple[str, ...] = ()  # unit ids the finding is about, when in another file
 
 
 class Locator(Protocol):
@@ -81,4 +85,6 @@ class Locator(Protocol):
 def located(where: Locator, finding: Finding) -> Problem:
     """A finding at its key path, as a problem at file:line:column."""
     line, column = where.locate(finding.path, at_key=finding.at_key)
-    return Problem(where.path, line, column, finding.severity, finding.message, finding.hint)
+    return Problem(
+        where.path, line, column, finding.severity, finding.message, finding.hint, finding.subjects
+    )

@@ -42,7 +42,10 @@ def format_github(problems: list[Problem]) -> str:
 
 
 def format_json(problems: list[Problem]) -> str:
-    items = [asdict(p) | {"severity": p.severity.value} for p in sorted(problems)]
+    items = [
+        {k: v for k, v in asdict(p).items() if k != "subjects"} | {"severity": p.severity.value}
+        for p in sorted(problems)
+    ]
     errors = sum(p.severity is Severity.ERROR for p in problems)
     report = {"errors": errors, "warnings": len(problems) - errors, "problems": items}
     return json.dumps(report, ensure_ascii=False, indent=2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from ..problems import Problem, has_errors
@@ -11,6 +12,8 @@ from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 
 
 def _selected(problems: list[Problem], root: Path, paths: list[str]) -> list[Problem]:
+    """Problems in the given files or folders, and problems elsewhere that are about a unit
+    given (a cycle nominating it): those block the build just the same."""
     if not paths:
         return problems
     prefixes = []
@@ -20,7 +23,13 @@ def _selected(problems: list[Problem], root: Path, paths: list[str]) -> list[Pro
         prefixes.append(
             (path.relative_to(root.resolve()).as_posix() if inside else raw).rstrip("/")
         )
-    return [p for p in problems if any(p.path == x or p.path.startswith(x + "/") for x in prefixes)]
+    units = {m[1] for x in prefixes if (m := re.fullmatch(r"units/([^/]+)(/unit\.yml)?", x))}
+    return [
+        p
+        for p in problems
+        if any(p.path == x or p.path.startswith(x + "/") for x in prefixes)
+        or units.intersection(p.subjects)
+    ]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

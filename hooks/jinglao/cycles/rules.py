@@ -118,6 +118,7 @@ def check_archives(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
                 ("publicity", "nominees", i, "unit"),
                 f"「{unit.name}」的创建档案不齐全（缺{'、'.join(missing)}），不能参加本届评选",
                 "按《实施方案》，未提交创建工作资料的单位不参与本次县级评比表彰；请单位先补齐 archive。",
+                subjects=(nominee.unit,),
             )
 
 
@@ -134,6 +135,7 @@ def check_ladder(cycle: Cycle, grants: list[Grant], units: dict[str, Unit]) -> I
                 path,
                 f"「{_name(units, unit_id)}」还没有{below}称号，不能申报{level}",
                 "原则上获得本级敬老文明号后，才能逐级向上推荐：县级 → 市级 → 省级 → 全国。",
+                subjects=(unit_id,),
             )
 
 
@@ -168,6 +170,7 @@ def check_publicity(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
                 ("awards", i, "unit"),
                 f"「{award.unit}」的{award.level}称号没有经过公示",
                 "表彰名单中的每个单位都要先列入公示名单。",
+                subjects=(award.unit,),
             )
 
 
@@ -201,6 +204,7 @@ def check_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
                 ("awards", i),
                 f"「{_name(units, award.unit)}」在本届两次获得{award.level}称号",
                 "同一单位每届每个级别只能获得一次。",
+                subjects=(award.unit,),
             )
         seen.add((award.unit, award.level))
 
@@ -214,9 +218,15 @@ def check_revocations(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]
                 ("revocations", i),
                 f"本届没有授予「{_name(units, revocation.unit)}」{revocation.level}称号，无法摘牌",
                 "摘牌要写明撤销的是哪一届、哪一级的称号：写在授予该称号的那一届的文件里。",
+                subjects=(revocation.unit,),
             )
         elif revocation.date < awarded[key]:
-            yield Finding(("revocations", i, "date"), "摘牌日期早于授予日期", "请核对日期。")
+            yield Finding(
+                ("revocations", i, "date"),
+                "摘牌日期早于授予日期",
+                "请核对日期。",
+                subjects=(revocation.unit,),
+            )
 
 
 def cycle_findings(

@@ -43,6 +43,7 @@ _CUSTOM_HINTS = {
     "github_handle": "以 @ 开头，例如 @anlan-yiyuan-office 或团队 @anlan-laoling/office。",
     "span_immediate": "当场办结写成 {unit: 即办}。",
     "span_value": "例如 {value: 5, unit: 工作日}；当场办结写成 {unit: 即办}。",
+    "photo": "写照片在本单位文件夹里的文件名，例如 photos/chuangkou-1.jpg（jpg、png 或 webp），不要写网址或 ..。",
     "control_char": "常见于从别的软件复制来的文字，或引号里的 \\0 这类转义：请删掉它，或把这段文字重新输入一遍。",
 }
 

@@ -94,6 +94,16 @@ def _url(value: str) -> str:
     return value
 
 
+_PHOTO = re.compile(r"(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.(?:jpg|jpeg|png|webp)", re.IGNORECASE)
+
+
+def _photo(value: str) -> str:
+    """A picture in the unit's own folder: a relative path, no ``..``, no address elsewhere."""
+    if not _PHOTO.fullmatch(value):
+        raise PydanticCustomError("photo", "照片文件「{value}」的写法不对", {"value": value})
+    return value
+
+
 def _github_handle(value: str) -> str:
     if not re.fullmatch(r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?", value):
         raise PydanticCustomError(
@@ -109,4 +119,5 @@ Slug = Annotated[Text, AfterValidator(_slug)]
 CycleId = Annotated[Text, AfterValidator(_cycle)]
 Url = Annotated[Text, AfterValidator(_url)]
 GitHubHandle = Annotated[Text, AfterValidator(_github_handle)]
+PhotoFile = Annotated[Text, AfterValidator(_photo)]
 PolicyId = Slug

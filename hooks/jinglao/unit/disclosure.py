@@ -6,7 +6,7 @@ from pydantic import Field
 
 from ..schema import vocab
 from ..schema.base import Base, text_list
-from ..schema.fields import ClockPeriod, Phone, PolicyId, Slug, Text
+from ..schema.fields import ClockPeriod, Phone, PhotoFile, PolicyId, Slug, Text
 from .common import Eligibility, TimeSpan
 
 
@@ -81,7 +81,9 @@ class Staff(Base):
     window: Text | None = Field(None, title="窗口")
     number: Text | None = Field(None, title="工号")
     name: Text | None = Field(None, title="姓名")
-    photo: Text | None = Field(None, title="照片文件")
+    photo: PhotoFile | None = Field(
+        None, title="照片文件", description="本单位文件夹里的图片，例如 photos/chuangkou-1.jpg"
+    )
     consent: bool = Field(False, title="本人书面同意公开姓名、照片和工号")
 
 

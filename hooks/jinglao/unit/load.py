@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Problem, Severity, located
+from ..problems import Finding, Problem, Severity, located
 from ..schema.errors import parse_model
 from ..schema.fields import SLUG
 from ..source.files import is_inside
@@ -40,6 +40,21 @@ class ParseCache:
 
 def unit_path(unit_id: str) -> str:
     return f"{UNITS_DIR}/{unit_id}/{UNIT_FILE}"
+
+
+def missing_photos(root: Path, unit_id: str, unit: Unit) -> list[Finding]:
+    """Each staff photo must be a file in the unit's own folder (no link out of it)."""
+    folder = root / UNITS_DIR / unit_id
+    return [
+        Finding(
+            ("disclosure", "identification", "staff", i, "photo"),
+            f"照片文件「{staff.photo}」不在本单位的文件夹里",
+            f"请把照片放到 {UNITS_DIR}/{unit_id}/ 下，写它相对这个文件夹的路径。",
+        )
+        for i, staff in enumerate(unit.disclosure.identification.staff)
+        if staff.photo
+        and not ((folder / staff.photo).is_file() and is_inside(folder, folder / staff.photo))
+    ]
 
 
 def parse_unit(
@@ -94,7 +109,11 @@ def load_unit_folder(
                 "每个单位文件夹里都要有一个 unit.yml；可以用 jinglao new 生成模板。",
             )
         ]
-    return parse_unit(folder.name, rel, file.read_bytes(), county, cache)
+    raw = file.read_bytes()
+    record, problems = parse_unit(folder.name, rel, raw, county, cache)
+    photos = missing_photos(root, folder.name, record.unit) if record else []
+    doc = load_bytes(rel, raw)[0] if photos else None  # positions only when there is a problem
+    return record, problems + ([located(doc, f) for f in photos] if doc else [])
 
 
 def duplicate_names(records: list[UnitRecord]) -> list[Problem]:
