@@ -348,3 +348,13 @@ def test_staff_photos_are_files_in_the_units_own_folder(tmp_path: Path) -> None:
     assert "照片文件「photos/none.png」不在本单位的文件夹里" in output
     assert "照片文件「photos/link.jpg」不在本单位的文件夹里" in output
     assert "「photos/ok.jpg」" not in output
+
+
+def test_write_docs_itself_refuses_a_source_folder(tmp_path: Path) -> None:
+    """Every caller (the bench too) is protected, not only the command line."""
+    from jinglao.pipeline import OutputFolderError, write_docs
+
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    with pytest.raises(OutputFolderError):
+        write_docs(project, {}, project / "units")
+    assert (project / "units/mini-window/unit.yml").is_file()
