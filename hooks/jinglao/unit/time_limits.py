@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .common import TimeSpan
+from .wording import number as wording_number
 
 _MINUTES = {"即办": 0.0, "分钟": 1.0, "小时": 60.0, "日": 1440.0, "工作日": 1440.0}
 
@@ -31,7 +32,6 @@ def describe(span: TimeSpan) -> str:
     """Chinese wording: 5个工作日, 30分钟, 即办."""
     if span.unit == "即办":
         return "即办（当场办结）"
-    value = span.value or 0.0
-    number = f"{value:g}"
+    number = wording_number(span.value or 0.0)
     unit = {"工作日": "个工作日", "日": "日", "小时": "小时", "分钟": "分钟"}[span.unit]
     return f"{number}{unit}"

@@ -6,6 +6,7 @@ changed after it is made: what other files add (titles from award cycles) is joi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..plain import Data
@@ -63,7 +64,25 @@ def _procedure(index: int, proc: Procedure) -> Data:
         | {"applies_to": wording.eligibility(f.applies_to) if f.applies_to else None}
         for f in proc.fees
     ]
+    data["visits_text"] = wording.visits(proc.visits)
+    data["delivery_text"] = "、".join(_named(proc.result.delivery))
     return data
+
+
+OTHER = "其他"  # a vocabulary's catch-all: never printed as if it were a name
+
+
+def _named(choices: Sequence[str]) -> list[str]:
+    return [c for c in choices if c != OTHER]
+
+
+def _phone_groups(unit: Unit) -> list[Data]:
+    """Phones under one heading per role, in the order first listed (「其他」 reads 「电话」)."""
+    groups: dict[str, list[Data]] = {}
+    for phone in unit.phones:
+        label = "电话" if phone.role == OTHER else f"{phone.role}电话"
+        groups.setdefault(label, []).append({"number": phone.number, "hours": phone.hours})
+    return [{"label": label, "phones": phones} for label, phones in groups.items()]
 
 
 def _public_staff(staff: Staff) -> Data:
@@ -168,8 +187,17 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
         ],
         highlight_texts=[{"label": h.label, "text": wording.figure(h)} for h in unit.highlights],
         activity_views=[
-            a.model_dump(mode="json") | {"reach": wording.figure(a.reach) if a.reach else None}
+            a.model_dump(mode="json")
+            | {
+                "reach": wording.figure(a.reach) if a.reach else None,
+                "type": a.type if a.type != OTHER else None,
+            }
             for a in sorted(unit.activities, key=lambda a: a.date, reverse=True)
+        ],
+        phone_groups=_phone_groups(unit),
+        supervision_channels=[
+            {"kind": s.kind if s.kind != OTHER else "监督渠道", "detail": s.detail}
+            for s in unit.supervision
         ],
         evaluation_views=[
             e.model_dump(mode="json") | {"sample": wording.figure(e.sample) if e.sample else None}

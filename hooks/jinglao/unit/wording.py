@@ -5,9 +5,15 @@ from __future__ import annotations
 from .common import AgeBand, Eligibility, Figure
 from .disclosure import OpeningSchedule
 
+# Qualifiers written after the number (1500余人次); the others go before it (约1500人次).
+TRAILING_QUALIFIERS = frozenset({"余"})
+
 
 def number(value: float) -> str:
-    return f"{value:g}"
+    """As people write it: 3, 2.5, 1,256,310 — never 1.25631e+06."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def age_band(age: AgeBand) -> str:
@@ -33,11 +39,17 @@ def eligibility(who: Eligibility) -> str:
     if who.residence:
         parts.append(who.residence)
     text = "；".join(parts) or "所有人"
-    return f"{text}（{who.note}）" if who.note else text
+    # the note follows after a semicolon: callers often put the whole in brackets already
+    return f"{text}；{who.note}" if who.note else text
 
 
 def figure(fig: Figure) -> str:
-    text = f"{fig.qualifier or ''}{number(fig.value)} {fig.unit}".strip()
+    """约 3,000 人次（2025年）; 1,500余 人次."""
+    qualifier = fig.qualifier or ""
+    if qualifier in TRAILING_QUALIFIERS:
+        text = f"{number(fig.value)}{qualifier} {fig.unit}"
+    else:
+        text = f"{qualifier}{number(fig.value)} {fig.unit}"
     return f"{text}（{fig.period}）" if fig.period else text
 
 
@@ -45,3 +57,10 @@ def schedule(item: OpeningSchedule) -> str:
     label = "，".join(x for x in (item.name, item.applies) if x)
     times = "、".join(item.periods)
     return f"{label}：{item.days} {times}" if label else f"{item.days} {times}"
+
+
+def visits(count: int | None) -> str | None:
+    """最多跑 1 次; none at all reads 不用跑 (最多跑 0 次 says nothing to a reader)."""
+    if count is None:
+        return None
+    return "不用跑" if count == 0 else f"最多跑 {count} 次"

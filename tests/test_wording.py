@@ -1,0 +1,84 @@
+"""What the public reads is what the unit wrote: qualifiers where they belong, numbers as people
+write them, no catch-all 「其他」, no brackets inside brackets, no clerk instructions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jinglao.pipeline import build_pages
+from jinglao.unit.common import Eligibility, Figure
+from jinglao.unit.wording import eligibility, figure, visits
+
+from .conftest import REPO
+
+
+@pytest.mark.parametrize(
+    ("fig", "text"),
+    [
+        (Figure(value=1500, unit="人次", qualifier="余"), "1,500余 人次"),
+        (
+            Figure(value=3000, unit="人次", qualifier="约", period="2025年"),
+            "约3,000 人次（2025年）",
+        ),
+        (Figure(value=1256310, unit="人"), "1,256,310 人"),
+        (Figure(value=2.5, unit="万人次", qualifier="近"), "近2.5 万人次"),
+    ],
+)
+def test_figures_read_as_written(fig: Figure, text: str) -> None:
+    assert figure(fig) == text
+
+
+def test_a_note_on_eligibility_never_nests_brackets() -> None:
+    who = Eligibility.model_validate({"age": {"min": 80}, "note": "免收复印费"})
+    assert eligibility(who) == "80周岁及以上；免收复印费"
+
+
+def test_no_visit_reads_as_such() -> None:
+    assert (visits(0), visits(1), visits(None)) == ("不用跑", "最多跑 1 次", None)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    result = build_pages(REPO)
+    assert result.ok
+    return {p: c for p, c in result.pages.items() if isinstance(c, str)}
+
+
+def test_demo_pages_carry_no_known_defect(pages: dict[str, str]) -> None:
+    public = {p: c for p, c in pages.items() if p.startswith(("units/", "screens/", "print/"))}
+    for path, text in public.items():
+        assert "余1,500" not in text and "余1500" not in text, path
+        assert "e+0" not in text, path
+        assert "最多跑 0 次" not in text, path
+        assert "（其他）" not in text and "【其他】" not in text and "其他电话" not in text, path
+        assert "（80周岁及以上（" not in text, path
+        assert "unit.yml" not in text or path.endswith("index.md"), path  # no clerk instruction
+    assert "1,500余 人次" in pages["units/anlan-qiche-zhan/index.md"]
+
+
+def test_boards_and_screens_keep_time_limit_notes_and_benefit_names(pages: dict[str, str]) -> None:
+    for path in ("print/anlan-renmin-yiyuan/index.html", "screens/anlan-renmin-yiyuan/index.html"):
+        text = pages[path]
+        assert "高峰时段（每天 08:00-09:30）排队不超过 15 分钟。" in text, path  # a note on a limit
+    unit_page = pages["units/anlan-renmin-yiyuan/index.md"]
+    assert len(_benefit_names(unit_page)) >= 2  # tiers of different benefits must stay apart
+    for board in ("print/anlan-renmin-yiyuan/index.html", "screens/anlan-renmin-yiyuan/index.html"):
+        for name in _benefit_names(unit_page):
+            assert f"<strong>{name}</strong>：" in pages[board], (board, name)
+
+
+def _benefit_names(unit_page: str) -> list[str]:
+    import re
+
+    return re.findall(r'<h3 id="benefit-\d+">([^<]+)</h3>', unit_page)
+
+
+def test_service_cards_say_nothing_meant_for_clerks(tmp_path: Path) -> None:
+    from .conftest import FIXTURES, copy_project
+
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    cards = build_pages(project).pages["print/mini-window/cards/index.html"]
+    assert isinstance(cards, str)
+    assert "本单位尚未公布窗口人员。" in cards and "unit.yml" not in cards
