@@ -92,7 +92,8 @@ def check_policy_refs(unit: Unit, policy_ids: list[str]) -> Iterator[Finding]:
                 path,
                 f"政策法规库里没有编号为「{ref}」的文件",
                 did_you_mean(ref, policy_ids, cutoff=0.4)
-                + "编号见「政策法规库」页面，新文件请先加到 content/policies/。",
+                + "编号是 content/policies/ 下的文件名（不含 .md），也是政策页面网址的最后一段；"
+                "新文件请先加到 content/policies/。",
             )
 
 
