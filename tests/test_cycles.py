@@ -39,6 +39,7 @@ RULES: dict[str, Callable[[Path], None]] = {
     "file-name-mismatch": rename_cycle_file,
     "phase-outside-cycle": edit(CYCLE, "deployment: {start: 2024-02-01", "deployment: {start: 2023-12-01"),
     "phases-out-of-order": edit(CYCLE, "implementation: {start: 2024-04-01", "implementation: {start: 2024-01-10"),
+    "quota-not-stated": edit(CYCLE, "quotas: {县级: 4, 市级: 1}", "quotas: {市级: 1}"),
     "over-quota": edit(CYCLE, "quotas: {县级: 4, 市级: 1}", "quotas: {县级: 2, 市级: 1}"),
     "unknown-unit": edit(CYCLE, "    - {unit: meikeng-weishengyuan, level: 县级}\n    - {unit: anlan-renmin",
                          "    - {unit: meikeng-weishenyuan, level: 县级}\n    - {unit: anlan-renmin"),

@@ -25,15 +25,17 @@ class Phases(Base):
 
 
 class Quotas(Base):
-    county: int = Field(title="县级名额", ge=0, alias="县级")
-    city: int = Field(0, title="推荐市级名额", ge=0, alias="市级")
-    province: int = Field(0, title="推荐省级名额", ge=0, alias="省级")
-    national: int = Field(0, title="推荐全国名额", ge=0, alias="全国")
+    """Quotas by level, as the notice states them; a city's cycle names no county quota."""
 
-    def for_level(self, level: str) -> int:
-        """The quota of a level, by its Chinese name (the field's alias)."""
+    county: int | None = Field(None, title="县级名额", ge=0, alias="县级")
+    city: int | None = Field(None, title="推荐市级名额", ge=0, alias="市级")
+    province: int | None = Field(None, title="推荐省级名额", ge=0, alias="省级")
+    national: int | None = Field(None, title="推荐全国名额", ge=0, alias="全国")
+
+    def for_level(self, level: str) -> int | None:
+        """The quota of a level, by its Chinese name (the field's alias); None when not stated."""
         by_alias = {info.alias: name for name, info in type(self).model_fields.items()}
-        value: int = getattr(self, by_alias[level])
+        value: int | None = getattr(self, by_alias[level])
         return value
 
 

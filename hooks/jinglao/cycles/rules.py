@@ -187,7 +187,13 @@ def check_quotas(cycle: Cycle) -> Iterator[Finding]:
         return
     for level, count in Counter(a.level for a in cycle.awards).items():
         quota = cycle.notice.quotas.for_level(level)
-        if count > quota:
+        if quota is None:
+            yield Finding(
+                ("notice", "quotas"),
+                f"评选通知没有写{level}名额，无法核对{level}的 {count} 个表彰或推荐",
+                f"在 quotas 里加上「{level}: 名额」，例如 quotas: {{{level}: {count}}}。",
+            )
+        elif count > quota:
             yield Finding(
                 ("awards",),
                 f"{level}表彰 {count} 个，超过名额 {quota} 个",
