@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..pipeline import load
 from ..problems import Problem, has_errors
-from ..project import Project
+from ..project import Project, load_project
 from ..report import FORMATS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -34,7 +33,8 @@ def _progress(done: int, total: int) -> None:
 
 
 def load_for(args: argparse.Namespace) -> Project:
-    return load(project_root(args), progress=_progress)
+    """Stages 1 and 2 (what validate and check need): the renderer is not even imported."""
+    return load_project(project_root(args), progress=_progress)
 
 
 def fail_on_errors(problems: list[Problem]) -> bool:

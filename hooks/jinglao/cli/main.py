@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import re
 import sys
@@ -12,16 +13,7 @@ from typing import Any
 
 from ..report import FORMATS
 from ..schema.vocab import SECTOR_SLUGS
-from .bags import cmd_archive, cmd_bundle, cmd_verify
-from .bench import cmd_bench
-from .check import cmd_check
 from .common import EXIT_PROBLEMS, EXIT_USAGE
-from .generate import cmd_generate
-from .generated import cmd_codeowners, cmd_schema
-from .new import cmd_new
-from .printing import cmd_print
-from .register import cmd_export, cmd_import
-from .validate import cmd_validate
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -67,6 +59,17 @@ class _Parser(argparse.ArgumentParser):
 Command = Callable[[argparse.Namespace], int]
 
 
+def _lazy(module: str, name: str) -> Command:
+    """A command imported only when it runs: ``jinglao validate`` (the pre-commit hook) then
+    loads no renderer, spreadsheet or pinyin library."""
+
+    def run(args: argparse.Namespace) -> int:
+        command: Command = getattr(importlib.import_module(f"jinglao.cli.{module}"), name)
+        return command(args)
+
+    return run
+
+
 def _command(
     sub: Any, name: str, func: Command, summary: str, description: str
 ) -> argparse.ArgumentParser:
@@ -92,7 +95,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(title="命令", dest="command", parser_class=_Parser, metavar="命令")
 
-    p = _command(sub, "validate", cmd_validate, "检查单位资料，列出全部问题",
+    p = _command(sub, "validate", _lazy("validate", "cmd_validate"), "检查单位资料，列出全部问题",
                  "检查单位资料：每个问题给出「文件:行:列」、说明和修改提示。有错误时退出码为 1。")  # fmt: skip
     p.add_argument(
         "paths", nargs="*", metavar="路径", help="只报告这些文件或文件夹的问题（默认：全部）"
@@ -100,11 +103,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(FORMATS), default="text",
                    help="输出格式：text（给人看）、github（合并请求上的行内注释）、json（给程序读）")  # fmt: skip
 
-    p = _command(sub, "check", cmd_check, "查看一个单位各项资料是否齐全",
+    p = _command(sub, "check", _lazy("check", "cmd_check"), "查看一个单位各项资料是否齐全",
                  "逐项列出公开事项、创建标准、创建档案是否齐全，缺什么、在哪里补，以及能否参加本届评选。")  # fmt: skip
     _unit_argument(p)
 
-    p = _command(sub, "new", cmd_new, "为新单位建立资料文件模板",
+    p = _command(sub, "new", _lazy("new", "cmd_new"), "为新单位建立资料文件模板",
                  "在 units/ 下建立新单位的文件夹和带中文注释的 unit.yml 模板。")  # fmt: skip
     p.add_argument(
         "unit_id", nargs="?", metavar="单位编号", help="文件夹名（可省略：按单位名称的拼音生成）"
@@ -114,41 +117,41 @@ def make_parser() -> argparse.ArgumentParser:
                    help="行业类别：" + "、".join(SECTOR_SLUGS))  # fmt: skip
     p.add_argument("--township", metavar="乡镇", help="乡镇单位写所属乡镇；县直单位不写")
 
-    p = _command(sub, "generate", cmd_generate, "把生成的页面连同 content/ 写到一个文件夹",
+    p = _command(sub, "generate", _lazy("generate", "cmd_generate"), "把生成的页面连同 content/ 写到一个文件夹",
                  "把网站的全部页面写到一个文件夹，供不运行 MkDocs 钩子的构建工具（如 Zensical）使用。")  # fmt: skip
     p.add_argument(
         "--out", type=Path, required=True, metavar="文件夹", help="输出文件夹（会先清空）"
     )
 
-    p = _command(sub, "print", cmd_print, "生成一个单位的公示牌（A4、A3）和服务卡 PDF",
+    p = _command(sub, "print", _lazy("printing", "cmd_print"), "生成一个单位的公示牌（A4、A3）和服务卡 PDF",
                  "用无界面的 Chromium 把单位的公示牌（A4、A3）和工作人员服务卡打印成 PDF。")  # fmt: skip
     _unit_argument(p)
     p.add_argument("--out", type=Path, metavar="文件夹", help="PDF 保存位置（默认：pdf/单位编号/）")
 
-    p = _command(sub, "export", cmd_export, "把全部单位导出为 Excel 名录",
+    p = _command(sub, "export", _lazy("register", "cmd_export"), "把全部单位导出为 Excel 名录",
                  "导出单位名录（一行一个单位：基本信息、监督电话、资料是否齐全、能否参加评选）。")  # fmt: skip
     p.add_argument(
         "file", type=Path, metavar="文件", help="要写入的 .xlsx 文件，例如 register.xlsx"
     )
 
-    p = _command(sub, "import", cmd_import, "从 Excel 名录为新单位建立资料模板",
+    p = _command(sub, "import", _lazy("register", "cmd_import"), "从 Excel 名录为新单位建立资料模板",
                  "读取 Excel 第一张表，按表头「单位编号、单位名称、行业类别、层级、所属乡镇、地址、监督电话」"
                  "为每一行建立单位模板；已有的单位不会被覆盖，有问题的行会被跳过并说明原因。")  # fmt: skip
     p.add_argument("file", type=Path, metavar="文件", help="要读取的 .xlsx 文件")
 
-    p = _command(sub, "archive", cmd_archive, "归档一届已结束的评选（BagIt 归档包）",
+    p = _command(sub, "archive", _lazy("bags", "cmd_archive"), "归档一届已结束的评选（BagIt 归档包）",
                  "把该届表彰名单和每个获奖单位在表彰当日的公开资料封存到 archive/届次/（BagIt，RFC 8493）。"
                  "资料取自 git 历史；历史中没有的取自工作区，并在归档里注明。已有的归档不会被覆盖。")  # fmt: skip
     p.add_argument("cycle_id", metavar="届次", help="例如 2021-2023")
     p.add_argument("--by", metavar="姓名", help="封存人（默认：git 的 user.name）")
 
-    p = _command(sub, "verify", cmd_verify, "核对全部归档是否被改动",
+    p = _command(sub, "verify", _lazy("bags", "cmd_verify"), "核对全部归档是否被改动",
                  "按清单重新计算每个归档文件的 SHA-256，列出被改动、被加入或丢失的文件，核对记录的压缩包校验值，"
                  "并列出封存后改动过归档的提交；有不符时退出码为 1。")  # fmt: skip
     p.add_argument("--base", metavar="提交",
                    help="与这个提交比较，归档有任何改动都算不符（合并请求检查用，例如 origin/main）")  # fmt: skip
 
-    p = _command(sub, "bundle", cmd_bundle, "把一届归档打成交给档案馆的压缩包",
+    p = _command(sub, "bundle", _lazy("bags", "cmd_bundle"), "把一届归档打成交给档案馆的压缩包",
                  "生成确定性的 zip（归档包、归档页面、表彰名单及其 PDF），并把 SHA-256 写入 archive/届次.bundle.sha256。")  # fmt: skip
     p.add_argument("cycle_id", metavar="届次", help="例如 2021-2023")
     p.add_argument(
@@ -174,10 +177,10 @@ def make_parser() -> argparse.ArgumentParser:
         help="把模拟县保存在这里（默认：临时文件夹，测完删除）",
     )
     p.add_argument("--no-serve", action="store_true", help="不测 mkdocs serve 的刷新时间")
-    p.set_defaults(func=cmd_bench)
+    p.set_defaults(func=_lazy("bench", "cmd_bench"))
 
-    for name, func, what in (("schema", cmd_schema, "编辑器用的 JSON Schema"),
-                             ("codeowners", cmd_codeowners, ".github/CODEOWNERS")):  # fmt: skip
+    for name, func, what in (("schema", _lazy("generated", "cmd_schema"), "编辑器用的 JSON Schema"),
+                             ("codeowners", _lazy("generated", "cmd_codeowners"), ".github/CODEOWNERS")):  # fmt: skip
         p = _command(sub, name, func, f"重新生成{what}", f"根据数据重新生成{what}。")
         p.add_argument("--check", action="store_true", help="只检查是否最新，不写文件")
     return parser
