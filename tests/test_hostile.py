@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, copy_project, run_cli
+from .conftest import FIXTURES, REPO, copy_project, run_cli
 
 
 @pytest.mark.parametrize(
@@ -358,3 +358,35 @@ def test_write_docs_itself_refuses_a_source_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputFolderError):
         write_docs(project, {}, project / "units")
     assert (project / "units/mini-window/unit.yml").is_file()
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`jinglao check <id> | head` printed 程序内部出错（BrokenPipeError…）. The report here is
+    far larger than a pipe holds, so the reader closes it while the command still writes."""
+    import subprocess
+    import sys
+
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    unit = project / "units/mini-window/unit.yml"
+    blanks = "commitments:\n" + "  - '  '\n" * 3000
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("commitments:\n", blanks), encoding="utf-8"
+    )
+    done = subprocess.run(
+        f"{sys.executable} -m jinglao.cli validate --project {project} | head -1",
+        shell=True, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.stdout.startswith("units/mini-window/unit.yml:")
+    assert done.stderr == ""
+
+
+def test_the_readme_commands_leave_no_untracked_virtual_environment() -> None:
+    """The README's first command creates .venv/; git must not offer it for commit."""
+    import subprocess
+
+    ignored = subprocess.run(
+        ["git", "-C", str(REPO), "check-ignore", ".venv/bin/python"],
+        capture_output=True,
+        check=False,
+    )
+    assert ignored.returncode == 0
