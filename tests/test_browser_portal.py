@@ -129,22 +129,78 @@ def test_voice_reading_shown_only_with_speech_synthesis(
     context.close()
 
 
+def _ready_search(page: Any) -> Any:
+    """The search field, once Material's worker has built the index (the result area then says
+    键入以开始搜索; before, 正在初始化搜索引擎): wait for that state, never for luck."""
+    search = page.locator("input.md-search__input")
+    search.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("键入以开始搜索", timeout=60_000)
+    return search
+
+
 def test_search_for_guahao_lists_the_county_hospital(new_page: Any, site_url: str) -> None:
     page = new_page()
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    # Wait for a state, never for luck: the worker has built the index when the result area
-    # says 键入以开始搜索 (before that, 正在初始化搜索引擎). Chinese is inserted without key
-    # events and Material searches on key-up, so a key is pressed after the text is in.
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).to_have_text("键入以开始搜索", timeout=60_000)
+    search = _ready_search(page)
     search.fill("挂号")
-    search.press("End")
+    search.press("End")  # and a key, as a desktop keyboard would send
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=30_000)
     listed = page.locator(".md-search-result").inner_text().replace("\u200b", "")
     assert "安澜县人民医院" in listed
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_pasted_text_searches_and_results_are_readable(
+    new_page: Any, site_url: str, elder: bool
+) -> None:
+    """Paste and Chinese input methods insert text with no key-up: the search still runs, and
+    results are at body size (titles larger than snippets in 长辈版)."""
+    page = new_page(390, 844, elder=elder)
+    page.goto(site_url)
+    page.locator("label.md-header__button[for='__search']").click()
+    search = _ready_search(page)
+    search.fill("挂号")  # an insert: no key event at all
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    sizes = page.evaluate(
+        """() => ['.md-search-result .md-typeset h1', '.md-search-result .md-typeset p']
+            .map(s => document.querySelector(s)).filter(Boolean)
+            .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+    )
+    assert len(sizes) == 2 and min(sizes) >= (24 if elder else 18), sizes
+    assert not elder or sizes[0] > sizes[1]
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_phone_numbers_are_buttons_that_never_break(
+    new_page: Any, site_url: str, elder: bool
+) -> None:
+    page = new_page(320, 700, elder=elder)
+    page.goto(site_url + "units/anlan-renmin-yiyuan/")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('article a[href^="tel:"]')].map(a => {
+            const r = a.getBoundingClientRect();
+            return {h: r.height, lines: a.getClientRects().length};
+        })"""
+    )
+    assert boxes, "the hospital publishes phone numbers"
+    assert all(b["h"] >= (60 if elder else 44) and b["lines"] == 1 for b in boxes), boxes
+
+
+def test_elder_header_on_a_phone_shows_one_toggle_and_the_title(
+    new_page: Any, site_url: str
+) -> None:
+    page = new_page(320, 700, elder=True)
+    page.goto(site_url)
+    visible = page.evaluate(
+        """() => [...document.querySelectorAll('.md-header__button')]
+            .filter(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length)
+            .map(e => e.className + ' ' + (e.getAttribute('for') || ''))"""
+    )
+    toggles = [v for v in visible if "__palette" in v]
+    assert len(toggles) <= 1 and not any("md-logo" in v for v in visible), visible
+    title = page.locator(".md-header__title").bounding_box()
+    assert title is not None and title["width"] >= 120, title
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
