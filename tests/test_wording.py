@@ -86,3 +86,16 @@ def test_service_cards_say_nothing_meant_for_clerks(tmp_path: Path) -> None:
     cards = build_pages(project).pages["print/mini-window/cards/index.html"]
     assert isinstance(cards, str)
     assert "本单位尚未公布窗口人员。" in cards and "unit.yml" not in cards
+
+
+def test_each_unit_page_gives_its_screen_and_boards_by_full_address(pages: dict[str, str]) -> None:
+    import yaml
+
+    site_url = yaml.safe_load(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0]
+    )["site_url"]
+    page = pages["units/anlan-renmin-yiyuan/index.md"]
+    for path in ("screens/anlan-renmin-yiyuan/", "print/anlan-renmin-yiyuan/a3/"):
+        url = site_url + path
+        assert f'<a href="{url}">{url}</a>' in page
+        assert path + "index.html" in pages  # the address leads to a page that exists

@@ -76,6 +76,21 @@ def _named(choices: Sequence[str]) -> list[str]:
     return [c for c in choices if c != OTHER]
 
 
+SIGNAGE = (
+    ("大厅显示屏（横屏 1920×1080 或竖屏 1080×1920，全屏打开）", "screens/{id}/"),
+    ("公示牌 A4", "print/{id}/"),
+    ("公示牌 A3", "print/{id}/a3/"),
+    ("工作人员服务卡", "print/{id}/cards/"),
+)
+
+
+def _signage(unit_id: str, site_url: str) -> list[Data]:
+    """The unit's screen, boards and cards: full addresses a hall manager can type or copy
+    (relative ones when the portal's address is not set)."""
+    base = site_url or "../../"
+    return [{"label": label, "url": base + path.format(id=unit_id)} for label, path in SIGNAGE]
+
+
 def _phone_groups(unit: Unit) -> list[Data]:
     """Phones under one heading per role, in the order first listed (「其他」 reads 「电话」)."""
     groups: dict[str, list[Data]] = {}
@@ -195,6 +210,7 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
             for a in sorted(unit.activities, key=lambda a: a.date, reverse=True)
         ],
         phone_groups=_phone_groups(unit),
+        signage=_signage(record.id, site_url),
         supervision_channels=[
             {"kind": s.kind if s.kind != OTHER else "监督渠道", "detail": s.detail}
             for s in unit.supervision
