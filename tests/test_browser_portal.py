@@ -223,7 +223,18 @@ def test_supervision_phone_is_a_tel_link_and_qr_is_inline_svg(new_page: Any, sit
     page.goto(site_url + PAGES["unit"])
     assert page.locator(".jl-supervision a[href^='tel:']").count() >= 1
     assert page.locator(".jl-qr svg[role='img']").count() == 1
+    assert page.locator(".jl-qr").is_visible()  # on a desktop, for a phone to scan
     assert page.locator("ol.jl-steps > li").count() >= 3
+    phone = new_page(390, 844, elder=True)
+    phone.goto(site_url + PAGES["unit"])
+    assert not phone.locator(".jl-qr").is_visible()  # on the phone itself it only took room
+
+
+def test_developer_pages_are_not_in_the_public_menu(demo_site: Any) -> None:
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert "性能基准" not in home and "字段一览" not in home
+    guide = (demo_site / "guide/contribute/index.html").read_text(encoding="utf-8")
+    assert 'href="../fields/"' in guide and 'href="../../dev/benchmark/"' in guide
 
 
 @pytest.mark.parametrize("dark", [False, True])
