@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from pydantic import TypeAdapter, ValidationError
 
@@ -26,6 +26,7 @@ from ..schema.fields import SLUG, Phone
 from ..site.open_data import FORMULA_START, inert_cell
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 from .scaffold import ID_LIMIT, scaffold_text, suggest_unit_id
+from .sheet import Sheet, cell_text, read_sheet
 
 # Columns an office fills in (import reads them by these Chinese headers; order does not matter).
 IMPORT_COLUMNS = {
@@ -42,10 +43,15 @@ EXPORT_EXTRA = ("公开办事流程数", "创建档案", "能否参加本届评�
 _PHONE = TypeAdapter(Phone)
 
 
+# Cells read as codes, not prose: full-width digits and hyphens become ASCII, spaces go.
+COMPACT = {"id", "sector", "level", "phone"}
+
+
 @dataclass
 class ImportResult:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "第 N 行：原因"
+    notes: list[str] = field(default_factory=list)  # what was read differently, and why
 
 
 def export_register(site: Data, path: Path) -> int:
@@ -89,36 +95,26 @@ def split_phones(text: str) -> list[str]:
     return [p for p in re.split(r"[、，,；;\s]+", text) if p]
 
 
-MAX_ROWS = 5000  # a county has hundreds of units; more rows is a wrong sheet, not a register
-MAX_COLUMNS = 50
+def _values(row: list[Any], header: dict[str, int]) -> dict[str, str]:
+    values = {}
+    for column, key in IMPORT_COLUMNS.items():
+        index = header.get(column)
+        value = row[index] if index is not None and index < len(row) else None
+        values[key] = cell_text(value, compact=key in COMPACT)
+    return values
 
 
-def _rows(path: Path) -> tuple[dict[str, int], list[tuple[int, list[Any]]], bool]:
-    """Header, non-empty body rows (numbered as Excel shows them), and whether rows were cut.
-
-    Rows and columns are bounded by the cells that hold data, not by the sheet's <dimension>,
-    which a file may set to A1:XFD1048576 (that once took 2 GB of memory)."""
-    book = load_workbook(path, read_only=True, data_only=True)
-    sheet: Any = book.worksheets[0]
-    sheet.reset_dimensions()
-    lines = sheet.iter_rows(values_only=True)
-    first = next(lines, ())
-    header = {str(h).strip(): i for i, h in enumerate(first[:MAX_COLUMNS]) if h is not None}
-    body: list[tuple[int, list[Any]]] = []
-    for number, row in enumerate(lines, start=2):
-        if any(v not in (None, "") for v in row[:MAX_COLUMNS]):
-            if len(body) == MAX_ROWS:
-                book.close()
-                return header, body, True
-            body.append((number, list(row[:MAX_COLUMNS])))
-    book.close()
-    return header, body, False
-
-
-def _text(row: list[Any], header: dict[str, int], column: str) -> str:
-    index = header.get(column)
-    value = row[index] if index is not None and index < len(row) else None
-    return "" if value is None else " ".join(str(value).split())  # Alt+Enter breaks included
+def _lost_zero(values: dict[str, str], row: list[Any], header: dict[str, int]) -> str:
+    """Excel turns 0599… into the number 599…: put the area code's 0 back, and say so."""
+    index = header.get("监督电话")
+    raw = row[index] if index is not None and index < len(row) else None
+    phone = values["phone"]
+    if isinstance(raw, int | float) and not phone.startswith("0") and 9 <= len(phone) <= 11:
+        values["phone"] = "0" + phone
+        return (
+            f"监督电话被 Excel 当成了数字（{phone}），已补回区号前的 0：{values['phone']}，请核对"
+        )
+    return ""
 
 
 def _problem(
@@ -164,23 +160,38 @@ def _create(folder: Path, values: dict[str, str], templates: Path | None) -> Non
     (folder / "unit.yml").write_text(text, encoding="utf-8")
 
 
-def import_register(project: Project, path: Path, templates: Path | None) -> ImportResult:
-    header, rows, cut = _rows(path)
-    result = ImportResult()
-    if cut:
-        result.skipped.append(
-            f"第 {rows[-1][0] + 1} 行起：一次最多导入 {MAX_ROWS} 行，其余没有读取；请分成几个文件导入"
+def _sheet_notes(sheet: Sheet, result: ImportResult) -> None:
+    if sheet.header_row > 1:
+        result.notes.append(f"第 {sheet.header_row} 行是表头，上面的标题行没有读取")
+    if sheet.unknown:
+        result.notes.append(
+            f"第 {sheet.header_row} 行：不认识的列「{'」「'.join(sheet.unknown)}」没有读取；"
+            f"可用的列名：{'、'.join(IMPORT_COLUMNS)}"
         )
-    missing = [c for c in REQUIRED if c not in header]
+    result.notes += [f"第 {n} 行是说明文字，没有读取" for n in sheet.notes]
+    if sheet.cut_at is not None:
+        result.skipped.append(
+            f"第 {sheet.cut_at} 行起：一次最多导入 {sheet.limit} 行，其余没有读取；请分成几个文件导入"
+        )
+
+
+def import_register(project: Project, path: Path, templates: Path | None) -> ImportResult:
+    sheet = read_sheet(path, IMPORT_COLUMNS)
+    result = ImportResult()
+    _sheet_notes(sheet, result)
+    missing = [c for c in REQUIRED if c not in sheet.header]
     if missing:
         result.skipped.append(
-            f"第 1 行：表头缺少「{'」「'.join(missing)}」列；可用的列名：{'、'.join(IMPORT_COLUMNS)}"
+            f"第 {sheet.header_row} 行：表头缺少「{'」「'.join(missing)}」列；"
+            f"可用的列名：{'、'.join(IMPORT_COLUMNS)}"
         )
         return result
+    header, rows = sheet.header, sheet.rows
     taken_ids = {r.id for r in project.units}
     taken_names = {r.unit.name for r in project.units}
     for number, row in rows:
-        values = {key: _text(row, header, column) for column, key in IMPORT_COLUMNS.items()}
+        values = _values(row, header)
+        repaired = _lost_zero(values, row, header)
         values["id"] = values["id"] or suggest_unit_id(values["name"])
         values["level"] = values["level"] or ("乡镇" if values["township"] else "县级")
         reason = _problem(values, project, taken_ids, taken_names)
@@ -195,6 +206,7 @@ def import_register(project: Project, path: Path, templates: Path | None) -> Imp
         taken_ids.add(values["id"])
         taken_names.add(values["name"])
         result.created.append(values["id"])
+        result.notes += [f"第 {number} 行：{repaired}"] if repaired else []
     return result
 
 
@@ -215,7 +227,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     result = import_register(project, args.file, project.root / TEMPLATES_DIR)
     for unit_id in result.created:
         print(f"已建立 units/{unit_id}/unit.yml")
+    for note in result.notes:
+        print(f"提示 {note}")
     for reason in result.skipped:
         print(f"跳过 {reason}")
     print(f"共建立 {len(result.created)} 个单位，跳过 {len(result.skipped)} 行。")
-    return EXIT_PROBLEMS if result.skipped else EXIT_OK
+    return EXIT_OK if result.created else EXIT_PROBLEMS  # 1 only when nothing usable was found
