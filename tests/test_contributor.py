@@ -12,6 +12,9 @@ from openpyxl import Workbook
 
 from jinglao.cli.main import make_parser
 from jinglao.cli.scaffold import suggest_unit_id
+from jinglao.pipeline import load
+from jinglao.schema.vocab import SECTOR_SLUGS
+from jinglao.unit.completeness import completeness
 
 from .conftest import REPO, assert_golden, run_cli
 from .test_validate_cases import CASES
@@ -284,3 +287,23 @@ def test_the_office_sheet_as_it_really_comes(tmp_path: Path) -> None:
     assert "0599-6825678" in texts and "\uff10" not in texts
     assert "05996871000" in texts
     assert "石桥乡 邮政所" in texts
+
+
+def test_export_gives_dropdowns_a_filter_links_and_the_gaps(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "register.xlsx"
+    assert run_cli("export", str(path), "--project", str(REPO))[0] == 0
+    book = load_workbook(path)
+    sheet = book["单位名录"]
+    ranges = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert set(ranges) == {"C2", "D2", "E2"}  # sector, level, township
+    choices = book["选项"]
+    assert choices.sheet_state == "hidden"
+    assert [c.value for c in choices["A"] if c.value] == list(SECTOR_SLUGS)
+    assert sheet.auto_filter.ref.startswith("A1:K")
+    linked = [c for c in sheet["K"][1:] if c.hyperlink is not None]
+    assert linked and all(c.hyperlink.target == c.value for c in linked)
+    gaps = [[c.value for c in row] for row in book["缺项"].iter_rows(min_row=2)]
+    incomplete = {r.id for r in load(REPO).units if not completeness(r.unit).eligible}
+    assert incomplete and incomplete <= {row[0] for row in gaps if row[2] == "创建档案"}

@@ -12,7 +12,7 @@ from ..unit.completeness import Completeness, completeness
 from ..unit.load import UnitRecord, unit_path
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 
-_AREAS = (
+AREAS = (
     ("创建标准：六个方面", "aspects", "creation.aspects", vocab.ASPECTS),
     ("创建标准：三项内部制度", "systems", "creation.systems", vocab.SYSTEMS),
     ("创建档案", "archive", "archive", vocab.ARCHIVE_ITEMS),
@@ -24,7 +24,7 @@ def check_report(record: UnitRecord, done: Completeness) -> tuple[str, bool]:
     lines = [f"{record.unit.name}（{record.path}）", "", "公开事项（《实施方案》要求的六项）："]
     lines += [f"  ✓ {item}" for item in done.disclosure]
     missing_any = False
-    for title, key, prefix, items in _AREAS:
+    for title, key, prefix, items in AREAS:
         present: dict[str, bool] = getattr(done, key)
         lines += ["", f"{title}："]
         for field, label in items.items():

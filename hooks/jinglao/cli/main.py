@@ -128,7 +128,7 @@ def make_parser() -> argparse.ArgumentParser:
     _unit_argument(p)
     p.add_argument("--out", type=Path, metavar="文件夹", help="PDF 保存位置（默认：pdf/单位编号/）")
 
-    p = _command(sub, "export", _lazy("register", "cmd_export"), "把全部单位导出为 Excel 名录",
+    p = _command(sub, "export", _lazy("export", "cmd_export"), "把全部单位导出为 Excel 名录",
                  "导出单位名录（一行一个单位：基本信息、监督电话、资料是否齐全、能否参加评选）。")  # fmt: skip
     p.add_argument(
         "file", type=Path, metavar="文件", help="要写入的 .xlsx 文件，例如 register.xlsx"

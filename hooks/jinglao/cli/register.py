@@ -1,4 +1,4 @@
-"""The office's register as an Excel workbook: export every unit; import rows as new unit scaffolds.
+"""``jinglao import``: rows of the office's register become new unit scaffolds.
 
 Import never overwrites: a row whose unit exists, or that is incomplete or wrong, is skipped and
 reported with its row number and the reason.
@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from pydantic import TypeAdapter, ValidationError
 
-from ..pipeline import TEMPLATES_DIR, site_data
-from ..plain import Data
+from ..pipeline import TEMPLATES_DIR
 from ..problems import closest
 from ..project import Project
 from ..schema import vocab
 from ..schema.fields import SLUG, Phone
-from ..site.open_data import FORMULA_START, inert_cell
+from ..site.open_data import FORMULA_START
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 from .scaffold import ID_LIMIT, scaffold_text, suggest_unit_id
 from .sheet import Sheet, cell_text, read_sheet
@@ -39,7 +35,6 @@ IMPORT_COLUMNS = {
     "监督电话": "phone",
 }
 REQUIRED = ("单位名称", "行业类别")
-EXPORT_EXTRA = ("公开办事流程数", "创建档案", "能否参加本届评选", "单位页面")
 _PHONE = TypeAdapter(Phone)
 
 
@@ -52,42 +47,6 @@ class ImportResult:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "第 N 行：原因"
     notes: list[str] = field(default_factory=list)  # what was read differently, and why
-
-
-def export_register(site: Data, path: Path) -> int:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "单位名录"
-    sheet.append([*IMPORT_COLUMNS, *EXPORT_EXTRA])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for unit in site["units"]:
-        done = unit["completeness"]
-        phones = "、".join(unit["supervision_phones"])
-        sheet.append([
-            unit["id"], unit["name"], unit["sector"], unit["level"], unit["township"] or "",
-            unit["address"], phones, len(unit["procedures"]), done["archive_text"],
-            done["eligibility"], unit["page_url"],
-        ])  # fmt: skip
-    _text_cells_only(sheet)
-    for column, width in zip(
-        "ABCDEFGHIJK", (28, 30, 16, 8, 10, 40, 16, 14, 30, 14, 50), strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    book.save(path)
-    return len(site["units"])
-
-
-def _text_cells_only(sheet: Any) -> None:
-    """openpyxl stores a string that starts with "=" as a live formula: keep every cell a text
-    cell (and neutralised as in the CSV), so a unit's name can never run in the office's Excel."""
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.value = inert_cell(cell.value)
-                cell.data_type = "s"
 
 
 def split_phones(text: str) -> list[str]:
@@ -208,18 +167,6 @@ def import_register(project: Project, path: Path, templates: Path | None) -> Imp
         result.created.append(values["id"])
         result.notes += [f"第 {number} 行：{repaired}"] if repaired else []
     return result
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    project = load_for(args)
-    count = export_register(site_data(project), args.file)
-    print(f"已导出 {count} 个单位到 {args.file}")
-    if project.problems:
-        print(
-            f"注意：有 {len(project.problems)} 个问题，有错误的单位没有导出；运行 jinglao validate 查看。",
-            file=sys.stderr,
-        )
-    return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
