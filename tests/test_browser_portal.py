@@ -259,3 +259,31 @@ def test_status_table_sorts_by_township(new_page: Any, site_url: str) -> None:
     places = page.locator(column).all_inner_texts()
     assert places == sorted(places, key=lambda p: p.encode("gb18030"))  # zh-CN collation ≈ pinyin
     assert page.locator("th[aria-sort='ascending']").inner_text() == "乡镇"
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_time_limit_tables_read_as_labelled_lines_on_a_narrow_phone(
+    new_page: Any, site_url: str, elder: bool
+) -> None:
+    """At 320 px the cells of a row stack, each with its column's name, instead of running
+    together as 「3个工作日7个工作日」."""
+    page = new_page(320, 700, elder=elder)
+    page.goto(site_url + PAGES["unit"])
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('table.jl-limits tbody tr')].map(tr =>
+            [...tr.cells].map(td => ({
+                top: td.getBoundingClientRect().top,
+                label: getComputedStyle(td, '::before').content,
+            })))"""
+    )
+    assert rows
+    for cells in rows:
+        tops = [c["top"] for c in cells]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops), cells  # one per line
+        assert [c["label"] for c in cells] == ['"事项："', '"承诺时限："', '"法定时限："']
+    wide = new_page(1366, 768, elder=elder)
+    wide.goto(site_url + PAGES["unit"])
+    assert (
+        wide.evaluate("getComputedStyle(document.querySelector('table.jl-limits thead')).position")
+        != "absolute"
+    )  # a real table where there is room
