@@ -163,10 +163,9 @@ class GeneratedPage:
 
 @dataclass
 class Session:
-    """What one MkDocs process keeps: whether it serves (then caches are kept) or rebuilds only
-    changed pages (``--dirty``), and the pages of the build under way."""
+    """What one MkDocs process keeps: the caches when it serves, whether it rebuilds only changed
+    pages (``--dirty``), and the pages of the build under way."""
 
-    serve: bool = False
     dirty: bool = False
     reuse: Reuse | None = None
     result: BuildResult | None = None
@@ -174,7 +173,7 @@ class Session:
     clock: str = ""  # which clock dates this build, for the build log
 
     def start(self, *, serve: bool, dirty: bool) -> None:
-        self.serve, self.dirty = serve, dirty
+        self.dirty = dirty
         self.reuse = Reuse() if serve else None
 
     def build(self, root: Path) -> BuildResult:

@@ -18,7 +18,7 @@ from .county.load import PolicyRecord, load_county, load_policies
 from .county.model import County
 from .cycles.load import CycleRecord, load_cycles
 from .problems import Problem, Severity
-from .source.files import is_inside, links_leaving
+from .source.files import is_inside, links_leaving, outside_link
 from .source.git import History, read_history
 from .source.mkdocs_yml import read_site_url
 from .source.text import decode
@@ -82,7 +82,8 @@ def _load_units(
     folders = sum(1 for e in entries if e.is_dir())
     for entry in entries:
         if not is_inside(project.root, entry):
-            continue  # a link out of the repository: reported by links_leaving, never read
+            project.problems.append(outside_link(project.root, entry))  # never read
+            continue
         if entry.is_dir():
             if is_unit_id(entry):
                 project.unit_folders.add(entry.name)

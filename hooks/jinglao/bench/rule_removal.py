@@ -46,14 +46,16 @@ LINES = [
              "enumerate(limit.variants)", "enumerate([])"),
     Mutation("text: control characters", "hooks/jinglao/schema/fields.py",
              "    if found:\n", "    if False:\n"),
-    Mutation("files: links out of the repository", "hooks/jinglao/source/files.py",
-             "            if not is_inside(root, link):", "            if False:"),
+    Mutation("files: links out of content/, theme/, archive/", "hooks/jinglao/source/files.py",
+             "        if not is_inside(root, link)\n", "        if False\n"),
+    Mutation("units: a unit file linked out of the repository", "hooks/jinglao/unit/load.py",
+             "    if not is_inside(root, file):\n", "    if False:\n"),
     Mutation("generate: output folder guard", "hooks/jinglao/pipeline.py",
              "    check_output_folder(root, out)\n    if out.exists()", "    if out.exists()"),
     Mutation("open data: formula cells", "hooks/jinglao/site/open_data.py",
              "return \"'\" + text if", "return text if"),
     Mutation("bags: verified on every build", "hooks/jinglao/bags/load.py",
-             "    problems = _tampering(rel, bag)\n", "    problems: list[Problem] = []\n"),
+             "[] if verified else _tampering(rel, bag)", "[]"),
 ]  # fmt: skip
 
 

@@ -43,8 +43,9 @@ def _closed_cycle(project: Project, cycle_id: str) -> str:
 
 def _award_list(project: Project, bag: Path) -> dict[str, bytes]:
     """The award list as HTML and PDF, rendered from the bag itself (once, when archiving)."""
-    record, _ = load_bag(project.root, bag)
-    assert record is not None  # the bag was just written from a valid cycle
+    record, _ = load_bag(project.root, bag, verified=True)  # just written by freeze
+    if record is None:
+        raise ArchiveError(f"刚写好的归档 {bag.name} 读不出届次资料，请把这段话发给平台维护人员。")
     view = bag_view(record, project.site_url)
     html = renderer(project.root, site_data(project))("award-list.html.j2", archive=view)
     day = date.fromisoformat(record.info["Award-Date"])
@@ -109,7 +110,7 @@ def _verify_one(root: Path, bag: Path, base: str | None) -> list[str]:
     if problems:  # which file really changed: git knows, where there is git
         problems += _changed_since(root, bag, "HEAD", "（还没有提交的改动）") or []
     else:
-        record, _ = load_bag(root, bag)
+        record, _ = load_bag(root, bag, verified=True)  # just re-hashed above
         problems += _bundle_mismatch(root, record) if record else []
     if base is not None:
         changed = _changed_since(root, bag, base, "（合并请求不能改动已封存的归档）")

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..problems import Problem, Severity
 from ..schema.errors import parse_model
 from ..schema.fields import SLUG
-from ..source.files import is_inside
+from ..source.files import is_inside, outside_link
 from ..source.text import decode
 from ..source.yamldoc import load_bytes, parse_text, split_front_matter
 from .model import County, Policy
@@ -32,7 +32,7 @@ def _error(path: str, message: str, hint: str) -> Problem:
 def load_county(root: Path) -> tuple[County | None, list[Problem]]:
     path = root / COUNTY_FILE
     if not is_inside(root, path):
-        return None, []  # reported by links_leaving
+        return None, [outside_link(root, path)]  # never read
     if not path.is_file():
         return None, [
             _error(
@@ -82,7 +82,7 @@ def load_policies(root: Path) -> tuple[list[PolicyRecord], list[Problem]]:
     folder = root / POLICY_DIR
     records, problems = [], []
     for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        if file.name != "index.md" and is_inside(root, file):
+        if file.name != "index.md" and is_inside(root, file):  # links: see links_leaving
             record, found = load_policy(root, file)
             problems += found
             if record is not None:

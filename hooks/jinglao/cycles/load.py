@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..problems import Problem, Severity, located
 from ..schema.errors import parse_model
-from ..source.files import is_inside
+from ..source.files import is_inside, outside_link
 from ..source.yamldoc import SourceDoc, load_bytes
 from ..unit.model import Unit
 from .model import Cycle
@@ -48,7 +48,8 @@ def load_cycles(
     loaded: list[tuple[SourceDoc, CycleRecord]] = []
     for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         if not is_inside(root, file):
-            continue  # reported by links_leaving
+            problems.append(outside_link(root, file))  # never read
+            continue
         rel = file.relative_to(root).as_posix()
         doc, found = load_bytes(rel, file.read_bytes())
         problems += found

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from ..problems import Problem, Severity
 
-# Everything the build reads: data, hand-written pages, templates, bags.
-DATA_FOLDERS = ("units", "content", "cycles", "archive", "theme")
+# What MkDocs reads itself (hand-written pages, templates) and the bags, read as whole folders.
+# Unit, county and cycle files are checked by their loaders, file by file, as they are read, so
+# a build does not walk ten thousand unit folders a second time.
+SCANNED_FOLDERS = ("content", "theme", "archive")
 
 
 def is_inside(root: Path, path: Path) -> bool:
@@ -34,21 +36,24 @@ def _links(folder: Path) -> Iterator[Path]:
             yield from _links(Path(entry.path))
 
 
+def outside_link(root: Path, path: Path) -> Problem:
+    """The error for a link that leads out of the repository (it is never read)."""
+    rel = path.relative_to(root).as_posix()
+    return Problem(
+        rel,
+        1,
+        1,
+        Severity.ERROR,
+        f"「{rel}」是指向仓库以外的链接，不会被读取",
+        "链接只能指向本仓库里的文件：请把文件本身放进仓库，删掉这个链接。",
+    )
+
+
 def links_leaving(root: Path) -> list[Problem]:
-    """A located error for each link in the data folders that leads out of the repository."""
-    problems = []
-    for name in DATA_FOLDERS:
-        for link in _links(root / name):
-            if not is_inside(root, link):
-                rel = link.relative_to(root).as_posix()
-                problems.append(
-                    Problem(
-                        rel,
-                        1,
-                        1,
-                        Severity.ERROR,
-                        f"「{rel}」是指向仓库以外的链接，不会被读取",
-                        "链接只能指向本仓库里的文件：请把文件本身放进仓库，删掉这个链接。",
-                    )
-                )
-    return problems
+    """A located error for each link in the scanned folders that leads out of the repository."""
+    return [
+        outside_link(root, link)
+        for name in SCANNED_FOLDERS
+        for link in _links(root / name)
+        if not is_inside(root, link)
+    ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..problems import Finding, Problem, Severity, located
 from ..schema.errors import parse_model
 from ..schema.fields import SLUG
-from ..source.files import is_inside
+from ..source.files import is_inside, outside_link
 from ..source.yamldoc import load_bytes
 from .model import Unit
 from .rules import CountyLists, unit_findings
@@ -100,7 +100,7 @@ def load_unit_folder(
         ]
     file = folder / UNIT_FILE
     if not is_inside(root, file):
-        return None, []  # a link out of the repository: reported once, never read
+        return None, [outside_link(root, file)]  # never read
     if not file.is_file():
         return None, [
             _error(

@@ -34,14 +34,14 @@ def check_level(unit: Unit, townships: list[str] | None) -> Iterator[Finding]:
             "县级单位不填写所属乡镇（township）",
             "县直单位请删掉这一行；若是乡镇单位，请把 level 改为 乡镇。",
         )
-    if unit.township is not None and townships is not None:
-        names = townships
-        if unit.township not in names:
-            yield Finding(
-                ("township",),
-                f"「{unit.township}」不在本县的乡镇名单里",
-                did_you_mean(unit.township, names, cutoff=0.4) + "本县乡镇：" + "、".join(names),
-            )
+    if unit.township is not None and townships is not None and unit.township not in townships:
+        yield Finding(
+            ("township",),
+            f"「{unit.township}」不在本县的乡镇名单里",
+            did_you_mean(unit.township, townships, cutoff=0.4)
+            + "本县乡镇："
+            + "、".join(townships),
+        )
 
 
 def check_supervision(unit: Unit) -> Iterator[Finding]:
