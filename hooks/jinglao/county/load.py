@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, located
 from ..schema.errors import parse_model
 from ..schema.fields import SLUG
 from ..source.files import is_inside, outside_link
 from ..source.text import decode
 from ..source.yamldoc import load_bytes, parse_text, split_front_matter
 from .model import County, Policy
+from .rules import policy_findings
 
 COUNTY_FILE = "units/county.yml"
 POLICY_DIR = "content/policies"
@@ -75,6 +76,7 @@ def load_policy(root: Path, file: Path) -> tuple[PolicyRecord | None, list[Probl
     if doc is None:
         return None, problems
     policy, problems = parse_model(Policy, doc)
+    problems += [located(doc, f) for f in policy_findings(policy)] if policy else []
     return (PolicyRecord(file.stem, rel, policy, body) if policy else None), problems
 
 
