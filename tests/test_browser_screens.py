@@ -195,7 +195,8 @@ def _version_of(html: str) -> str:
 def test_a4_board_prints_on_one_page(browser: Any, site_url: str, unit_id: str) -> None:
     page = browser.new_page()
     page.goto(f"{site_url}print/{unit_id}/")
-    assert page.evaluate("document.body.dataset.fitted") == "yes"
+    page.wait_for_function("document.body.dataset.fit === 'done'")
+    assert page.evaluate("document.body.dataset.fitOverflow") is None
     folder = ARTIFACTS / "print"
     folder.mkdir(parents=True, exist_ok=True)
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)

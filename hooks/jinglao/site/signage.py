@@ -13,9 +13,12 @@ from collections.abc import Callable
 from ..plain import Data
 
 VERSION_PLACEHOLDER = "__JINGLAO_SCREEN_VERSION__"
+# A board's type: base_pt before fit.js runs, then the largest root size that fits the sheet, up to
+# max_pt (A3 = A4 × √2), with its smallest text at min_text_pt or more (else the A4 board says A3).
+MIN_TEXT_PT = 10
 PAPERS = {
-    "A4": {"paper": "A4", "width_mm": 190, "height_mm": 277, "base_pt": 11},
-    "A3": {"paper": "A3", "width_mm": 277, "height_mm": 400, "base_pt": 15},
+    "A4": {"paper": "A4", "width_mm": 190, "height_mm": 277, "base_pt": 11, "max_pt": 16},
+    "A3": {"paper": "A3", "width_mm": 277, "height_mm": 400, "base_pt": 15, "max_pt": 22},
 }
 
 Render = Callable[..., str]
@@ -29,7 +32,11 @@ def unit_signage(page: Render, unit: Data) -> dict[str, str]:
     return {
         f"screens/{unit_id}/index.html": draft.replace(VERSION_PLACEHOLDER, version),
         f"screens/{unit_id}/version.json": json.dumps({"version": version}) + "\n",
-        f"print/{unit_id}/index.html": page("unit/board.html.j2", unit=unit, **PAPERS["A4"]),
-        f"print/{unit_id}/a3/index.html": page("unit/board.html.j2", unit=unit, **PAPERS["A3"]),
+        f"print/{unit_id}/index.html": page(
+            "unit/board.html.j2", unit=unit, **PAPERS["A4"], min_text_pt=MIN_TEXT_PT
+        ),
+        f"print/{unit_id}/a3/index.html": page(
+            "unit/board.html.j2", unit=unit, **PAPERS["A3"], min_text_pt=MIN_TEXT_PT
+        ),
         f"print/{unit_id}/cards/index.html": page("unit/cards.html.j2", unit=unit),
     }
