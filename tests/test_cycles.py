@@ -60,6 +60,9 @@ RULES: dict[str, Callable[[Path], None]] = {
     "revocation-before-award": edit(CYCLE, "holidays: [2026", "revocations:\n  - {unit: minzheng-fuwu-chuangkou, level: 县级, date: 2026-11-01, reason: 测试}\nholidays: [2026"),
     "phase-ends-before-start": edit(CYCLE, "deployment: {start: 2024-02-01, end: 2024-03-31}", "deployment: {start: 2024-02-01, end: 2024-01-20}"),
     "duplicate-award-without-notice": without_notice_award_twice,
+    "archive-incomplete-upward": edit(CYCLE, "    - {unit: anlan-renmin-yiyuan, level: 市级}\n",
+                                      "    - {unit: anlan-renmin-yiyuan, level: 市级}\n"
+                                      "    - {unit: dianxin-jiefang-yingyeting, level: 市级}\n"),
     "revocation-of-nothing": edit(CYCLE, "holidays: [2026", "revocations:\n  - {unit: anlan-tushuguan, level: 县级, date: 2026-11-20, reason: 测试}\nholidays: [2026"),
 }  # fmt: skip
 
@@ -228,6 +231,25 @@ def test_cycle_pages_show_phase_publicity_awards_and_revocation(demo_site: Path)
         "bagit.py --validate" in archive
         and (demo_site / "archive/2021-2023/bag/manifest-sha256.txt").is_file()
     )
+
+
+def test_the_cycle_list_gives_each_cycle_one_line(demo_site: Path) -> None:
+    index = (demo_site / "cycles/index.html").read_text(encoding="utf-8")
+    assert "<li>当前：本届已结束；公示已结束 · 县级 3 个</li>" in index
+    assert "<li>当前：评选表彰阶段；公示已结束 · 县级 3 个 · 市级 1 个</li>" in index
+
+
+def test_each_nominee_and_award_is_its_own_list_item(demo_site: Path) -> None:
+    """A list line ending in a Jinja block tag lost its newline and ran into the next item."""
+    cycle = (demo_site / "cycles/2021-2023/index.html").read_text(encoding="utf-8")
+    for unit in ("anlan-renmin-yiyuan", "anlan-qiche-zhan", "anlan-zilaishui"):
+        assert cycle.count(f'<li><a href="../../units/{unit}/">') == 2, unit  # 公示 and awards
+
+
+def test_an_upward_nominee_is_not_told_about_the_county_evaluation(demo: Path) -> None:
+    RULES["archive-incomplete-upward"](demo)
+    output = run_cli("validate", "--project", str(demo))[1]
+    assert "不能向市级推荐" in output and "县级评比" not in output
 
 
 def _build_at(clock: str, project: Path, site: Path, env: dict[str, str]) -> str:

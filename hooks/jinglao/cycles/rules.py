@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..problems import Finding, KeyPath, closest
-from ..schema.vocab import level_below
+from ..schema.vocab import HONOUR_LEVELS, level_below
 from ..unit.completeness import completeness
 from ..unit.model import Unit
 from .model import PHASES, Cycle
@@ -106,19 +106,31 @@ def check_references(cycle: Cycle, known: set[str]) -> Iterator[Finding]:
             yield finding
 
 
+def _archive_rule(name: str, missing: list[str], level: str) -> tuple[str, str]:
+    """The message and hint for an incomplete archive, worded for the level put up for."""
+    lacks = f"「{name}」的创建档案不齐全（缺{'、'.join(missing)}）"
+    if level == HONOUR_LEVELS[0]:
+        return (
+            f"{lacks}，不能参加本届县级评选",
+            "按《实施方案》，未提交创建工作资料的单位不参与本次县级评比表彰；请单位先补齐 archive。",
+        )
+    return (
+        f"{lacks}，不能向{level}推荐",
+        f"向{level}推荐要随推荐材料报送单位的创建档案；请单位先补齐 archive，再列入推荐名单。",
+    )
+
+
 def check_archives(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
-    """未提交创建工作资料的单位不参与县级评比 (plan, 五(二))."""
+    """未提交创建工作资料的单位不参与县级评比 (plan, 五(二)); nor is it recommended upward."""
     for i, nominee in enumerate(cycle.publicity.nominees if cycle.publicity else []):
         unit = units.get(nominee.unit)
         if unit is None:
             continue
         missing = completeness(unit).archive_missing
         if missing:
+            message, hint = _archive_rule(unit.name, missing, nominee.level)
             yield Finding(
-                ("publicity", "nominees", i, "unit"),
-                f"「{unit.name}」的创建档案不齐全（缺{'、'.join(missing)}），不能参加本届评选",
-                "按《实施方案》，未提交创建工作资料的单位不参与本次县级评比表彰；请单位先补齐 archive。",
-                subjects=(nominee.unit,),
+                ("publicity", "nominees", i, "unit"), message, hint, subjects=(nominee.unit,)
             )
 
 

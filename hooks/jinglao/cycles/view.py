@@ -50,6 +50,12 @@ def _action(level: str) -> str:
     return "表彰" if level == HONOUR_LEVELS[0] else "推荐"
 
 
+def _summary(publicity: Data | None, by_level: list[Data]) -> list[str]:
+    """「公示已结束 · 县级 3 个 · 市级 1 个」 for the list of cycles."""
+    parts = [publicity["state"]] if publicity and publicity["state"] else []
+    return parts + [f"{group['level']} {len(group['awards'])} 个" for group in by_level]
+
+
 def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -> Data:
     cycle = record.cycle
     revoked = _revoked(cycle)
@@ -72,6 +78,11 @@ def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -
                 for n in p.nominees
             ],
         }
+    awards_by_level = [
+        {"level": level, "awards": [a for a in awards if a["level"] == level]}
+        for level in HONOUR_LEVELS
+        if any(a["level"] == level for a in awards)
+    ]
     return {
         "id": record.id,
         "title": cycle.title,
@@ -80,11 +91,8 @@ def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -
         "phases": [_phase(cycle, key, label, today) for key, label in PHASES.items()],
         "notice": cycle.notice.model_dump(mode="json", by_alias=True) if cycle.notice else None,
         "publicity": publicity,
-        "awards_by_level": [
-            {"level": level, "awards": [a for a in awards if a["level"] == level]}
-            for level in HONOUR_LEVELS
-            if any(a["level"] == level for a in awards)
-        ],
+        "awards_by_level": awards_by_level,
+        "summary": _summary(publicity, awards_by_level),
         "revocations": [
             r.model_dump(mode="json") | {"name": names.get(r.unit, r.unit)}
             for r in cycle.revocations
