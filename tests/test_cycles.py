@@ -12,7 +12,7 @@ from pathlib import Path
 import bagit
 import pytest
 
-from jinglao.pipeline import build_pages
+from jinglao.pipeline import build_pages, load, renderer, site_data
 from jinglao.source.git import read_history
 
 from .conftest import REPO, assert_golden, copy_project, run_cli
@@ -20,6 +20,13 @@ from .test_validate_cases import edit
 
 CYCLE = "cycles/2024-2026.yml"
 NEXT_YEAR = "1798761600"  # 2027-01-01: the 2024-2026 cycle is over
+
+
+def only_people_awarded_without_publicity(root: Path) -> None:
+    path = root / CYCLE
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("publicity:\n"), text.index("person_awards:\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
 
 
 def rename_cycle_file(root: Path) -> None:
@@ -34,13 +41,19 @@ def without_notice_award_twice(root: Path) -> None:
     path.write_text(text[:start] + text[end:].replace(twice, twice * 2), encoding="utf-8")
 
 
+# The demo's 越级推荐 (县级 → 省级): the reason and the approving document.
+SKIP = """      skip:
+        reason: 开设老年旅客爱心窗口、电话预约购票和接送站服务，做法被省交通运输厅作为典型在全省推广
+        approval: 安澜县敬老文明号创建活动领导小组会议纪要〔2026〕3号
+"""
+
 RULES: dict[str, Callable[[Path], None]] = {
     "cycle-not-three-years": edit(CYCLE, "id: 2024-2026", "id: 2024-2027"),
     "file-name-mismatch": rename_cycle_file,
     "phase-outside-cycle": edit(CYCLE, "deployment: {start: 2024-02-01", "deployment: {start: 2023-12-01"),
     "phases-out-of-order": edit(CYCLE, "implementation: {start: 2024-04-01", "implementation: {start: 2024-01-10"),
-    "quota-not-stated": edit(CYCLE, "quotas: {县级: 4, 市级: 1}", "quotas: {市级: 1}"),
-    "over-quota": edit(CYCLE, "quotas: {县级: 4, 市级: 1}", "quotas: {县级: 2, 市级: 1}"),
+    "quota-not-stated": edit(CYCLE, "quotas: {县级: 4, ", "quotas: {"),
+    "over-quota": edit(CYCLE, "quotas: {县级: 4, ", "quotas: {县级: 2, "),
     "unknown-unit": edit(CYCLE, "    - {unit: meikeng-weishengyuan, level: 县级}\n    - {unit: anlan-renmin",
                          "    - {unit: meikeng-weishenyuan, level: 县级}\n    - {unit: anlan-renmin"),
     "archive-incomplete": edit(CYCLE, "    - {unit: shiqiao-jujia-yanglao, level: 县级}\n    - {unit: meikeng",
@@ -60,9 +73,23 @@ RULES: dict[str, Callable[[Path], None]] = {
     "revocation-before-award": edit(CYCLE, "holidays: [2026", "revocations:\n  - {unit: minzheng-fuwu-chuangkou, level: 县级, date: 2026-11-01, reason: 测试}\nholidays: [2026"),
     "phase-ends-before-start": edit(CYCLE, "deployment: {start: 2024-02-01, end: 2024-03-31}", "deployment: {start: 2024-02-01, end: 2024-01-20}"),
     "duplicate-award-without-notice": without_notice_award_twice,
+    "skip-without-reason": edit(CYCLE, SKIP, ""),
+    "skip-where-nothing-is-skipped": edit(CYCLE, "    - {unit: anlan-renmin-yiyuan, level: 市级}\n",
+                                          "    - {unit: anlan-renmin-yiyuan, level: 市级, skip: {reason: 服务突出}}\n"),
     "archive-incomplete-upward": edit(CYCLE, "    - {unit: anlan-renmin-yiyuan, level: 市级}\n",
                                       "    - {unit: anlan-renmin-yiyuan, level: 市级}\n"
                                       "    - {unit: dianxin-jiefang-yingyeting, level: 市级}\n"),
+    "person-without-consent": edit(CYCLE, "      consent: true\n", "      consent: false\n"),
+    "person-unit-and-unit-name": edit(CYCLE, "      unit: shiqiao-jujia-yanglao\n",
+                                      "      unit: shiqiao-jujia-yanglao\n      unit_name: 石桥乡居家养老服务中心\n"),
+    "person-unknown-unit": edit(CYCLE, "      unit: shiqiao-jujia-yanglao\n", "      unit: shiqiao-jujia-yanglo\n"),
+    "person-award-not-publicised": edit(CYCLE, "  - {name: 吴德海,", "  - {name: 吴得海,"),
+    "person-award-before-publicity-ends": edit(CYCLE, "{name: 吴德海, level: 县级, date: 2026-11-10}",
+                                               "{name: 吴德海, level: 县级, date: 2026-10-23}"),
+    "person-award-twice": edit(CYCLE, "  - {name: 吴德海, level: 县级,", "  - {name: 林秀珍, level: 县级,"),
+    "person-awards-without-publicity": only_people_awarded_without_publicity,
+    "person-over-quota": edit(CYCLE, "个人: {县级: 2}", "个人: {县级: 1}"),
+    "person-quota-not-stated": edit(CYCLE, "个人: {县级: 2}", "个人: {市级: 1}"),
     "revocation-of-nothing": edit(CYCLE, "holidays: [2026", "revocations:\n  - {unit: anlan-tushuguan, level: 县级, date: 2026-11-20, reason: 测试}\nholidays: [2026"),
 }  # fmt: skip
 
@@ -104,7 +131,8 @@ def test_archive_then_verify_and_the_independent_validator(
         and "Archived-By: 测试员" in info
     )
     assert sorted(p.name for p in (bag / "data/units").iterdir()) == [
-        "anlan-renmin-yiyuan", "meikeng-weishengyuan", "minzheng-fuwu-chuangkou", "shiqiao-jujia-yanglao",
+        "anlan-qiche-zhan", "anlan-renmin-yiyuan", "meikeng-weishengyuan", "minzheng-fuwu-chuangkou",
+        "shiqiao-jujia-yanglao",
     ]  # fmt: skip
     assert run_cli("archive", "2024-2026", "--project", str(demo))[0] == 1  # never overwritten
 
@@ -236,7 +264,7 @@ def test_cycle_pages_show_phase_publicity_awards_and_revocation(demo_site: Path)
 def test_the_cycle_list_gives_each_cycle_one_line(demo_site: Path) -> None:
     index = (demo_site / "cycles/index.html").read_text(encoding="utf-8")
     assert "<li>当前：本届已结束；公示已结束 · 县级 3 个</li>" in index
-    assert "<li>当前：评选表彰阶段；公示已结束 · 县级 3 个 · 市级 1 个</li>" in index
+    assert "公示已结束 · 县级 3 个 · 市级 1 个 · 省级 1 个 · 敬老模范人物 2 名</li>" in index
 
 
 def test_each_nominee_and_award_is_its_own_list_item(demo_site: Path) -> None:
@@ -244,6 +272,39 @@ def test_each_nominee_and_award_is_its_own_list_item(demo_site: Path) -> None:
     cycle = (demo_site / "cycles/2021-2023/index.html").read_text(encoding="utf-8")
     for unit in ("anlan-renmin-yiyuan", "anlan-qiche-zhan", "anlan-zilaishui"):
         assert cycle.count(f'<li><a href="../../units/{unit}/">') == 2, unit  # 公示 and awards
+
+
+def test_a_reasoned_skip_is_valid_and_shown_with_its_approval(demo_site: Path) -> None:
+    """县级 → 省级 with a reason on record: no error (the demo validates), a note on the page."""
+    cycle = (demo_site / "cycles/2024-2026/index.html").read_text(encoding="utf-8")
+    note = (
+        "越级推荐：开设老年旅客爱心窗口、电话预约购票和接送站服务，做法被省交通运输厅作为典型"
+        "在全省推广（批准文件：安澜县敬老文明号创建活动领导小组会议纪要〔2026〕3号）"
+    )
+    assert cycle.count(note) == 2  # on the 公示, and on the recommendation publicised under it
+
+
+def test_people_are_listed_apart_from_units(demo_site: Path) -> None:
+    cycle = (demo_site / "cycles/2024-2026/index.html").read_text(encoding="utf-8")
+    publicity = cycle[cycle.index('id="publicity-people"') : cycle.index('id="awards"')]
+    assert "<strong>林秀珍</strong>" in publicity and "拟表彰为县级敬老模范人物" in publicity
+    assert "主要事迹：从事助餐服务八年" in publicity and "溪口村老年协会志愿者队长" in publicity
+    awards = cycle[cycle.index('id="awards-people"') :]
+    assert "<strong>吴德海</strong>（溪口村老年协会志愿者队长）：县级 2026-11-10 授予" in awards
+
+
+def test_a_person_without_consent_is_never_named(demo: Path) -> None:
+    """The file is in error, and even so the page a build would make names nobody."""
+    edit(CYCLE, "      consent: true\n", "      consent: false\n")(demo)
+    site = site_data(load(demo))
+    cycle = next(c for c in site["cycles"] if c["id"] == "2024-2026")
+    page = renderer(demo, site)("cycle.md.j2", cycle=cycle)
+    assert "林秀珍" not in page and "送餐上门" not in page
+    assert (
+        "- 姓名未公开（[石桥乡居家养老服务中心](../../units/shiqiao-jujia-yanglao/index.md)助餐员）："
+        in page
+    )
+    assert "吴德海" in page  # who did consent is still named
 
 
 def test_an_upward_nominee_is_not_told_about_the_county_evaluation(demo: Path) -> None:

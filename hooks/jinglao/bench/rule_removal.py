@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
-RULE_FILES = ("hooks/jinglao/unit/rules.py", "hooks/jinglao/cycles/rules.py")
+RULE_FILES = (
+    "hooks/jinglao/unit/rules.py", "hooks/jinglao/cycles/rules.py",
+    "hooks/jinglao/cycles/ladder.py", "hooks/jinglao/cycles/people.py",
+)  # fmt: skip
 TESTS = [
     "tests/test_validate_cases.py", "tests/test_cycles.py", "tests/test_core.py",
     "tests/test_hostile.py", "tests/test_contributor.py",

@@ -10,8 +10,9 @@ from ..schema.errors import parse_model
 from ..source.files import is_inside, outside_link
 from ..source.yamldoc import SourceDoc, load_bytes
 from ..unit.model import Unit
+from .ladder import grants_of
 from .model import Cycle
-from .rules import cycle_findings, grants_of
+from .rules import cycle_findings
 
 CYCLE_DIR = "cycles"
 

@@ -24,7 +24,7 @@ class Phases(Base):
     evaluation: Period = Field(title="评选表彰阶段")
 
 
-class Quotas(Base):
+class LevelQuotas(Base):
     """Quotas by level, as the notice states them; a city's cycle names no county quota."""
 
     county: int | None = Field(None, title="县级名额", ge=0, alias="县级")
@@ -39,6 +39,14 @@ class Quotas(Base):
         return value
 
 
+class Quotas(LevelQuotas):
+    """Units by level; 敬老模范人物 (people) have their own quotas, when the notice sets any."""
+
+    people: LevelQuotas | None = Field(
+        None, title="敬老模范人物名额", alias="个人", description="不写则不核对个人名额"
+    )
+
+
 class Notice(Base):
     title: Text = Field(title="通知标题")
     date: IsoDate = Field(title="发布日期")
@@ -48,9 +56,37 @@ class Notice(Base):
     assessment: Text = Field(title="考核办法")
 
 
+class Skip(Base):
+    """越级推荐: put up for a level above the next one, with the county's reason on record. It is
+    written on the nominee: the award of the same unit and level was publicised under it."""
+
+    reason: Text = Field(title="越级推荐理由")
+    approval: Text | None = Field(
+        None, title="批准文件", examples=["安澜县敬老文明号创建活动领导小组会议纪要〔2026〕3号"]
+    )
+
+
 class Nominee(Base):
     unit: Slug = Field(title="单位编号")
     level: vocab.HonourLevel = Field(title="拟表彰或推荐级别")
+    skip: Skip | None = Field(None, title="越级推荐")
+
+
+class Person(Base):
+    """A 敬老模范人物 nominee: name and deeds are published only with the person's consent."""
+
+    name: Text = Field(title="姓名")
+    post: Text = Field(title="岗位")
+    unit: Slug | None = Field(
+        None,
+        title="单位编号",
+        description="本平台有的单位写编号",
+        examples=["shiqiao-jujia-yanglao"],
+    )
+    unit_name: Text | None = Field(None, title="单位名称", description="本平台没有的单位写全称")
+    deeds: Text = Field(title="主要事迹")
+    level: vocab.HonourLevel = Field(title="拟表彰或推荐级别")
+    consent: bool = Field(False, title="本人书面同意公示姓名和事迹")
 
 
 class Publicity(Base):
@@ -61,6 +97,7 @@ class Publicity(Base):
     how: Text = Field(title="反映方式", examples=["以真实姓名书面或电话反映，并留下联系方式"])
     phone: Phone = Field(title="受理电话")
     nominees: list[Nominee] = Field(title="公示名单", min_length=1)
+    people: list[Person] = Field(default_factory=list, title="敬老模范人物公示名单")
 
 
 class Award(Base):
@@ -69,6 +106,17 @@ class Award(Base):
     date: IsoDate = Field(title="授予或推荐日期")
     kind: Literal["授予", "推荐"] = Field(
         "授予", title="类型", description="授予：本级授牌；推荐：向上级推荐"
+    )
+
+
+class PersonAward(Base):
+    """A 敬老模范人物 conferred or recommended; ``name`` and ``level`` match a publicised person."""
+
+    name: Text = Field(title="姓名")
+    level: vocab.HonourLevel = Field(title="级别")
+    date: IsoDate = Field(title="授予或推荐日期")
+    kind: Literal["授予", "推荐"] = Field(
+        "授予", title="类型", description="授予：本级表彰；推荐：向上级推荐"
     )
 
 
@@ -86,6 +134,9 @@ class Cycle(Base):
     notice: Notice | None = Field(None, title="评选通知")
     publicity: Publicity | None = Field(None, title="公示")
     awards: list[Award] = Field(default_factory=list, title="表彰和推荐名单")
+    person_awards: list[PersonAward] = Field(
+        default_factory=list, title="敬老模范人物表彰和推荐名单"
+    )
     revocations: list[Revocation] = Field(default_factory=list, title="摘牌")
     holidays: list[IsoDate] = Field(default_factory=list, title="法定节假日（不算工作日）")
     workdays: list[IsoDate] = Field(default_factory=list, title="调休上班的周末（算工作日）")

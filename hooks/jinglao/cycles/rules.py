@@ -1,61 +1,23 @@
-"""The rules of an award cycle: dates, quotas, 公示, eligibility and the upward-only ladder."""
+"""The rules of an award cycle: dates, quotas, 公示 and eligibility; the upward-only ladder is in
+``ladder.py``, the 敬老模范人物 nominees in ``people.py``."""
 
 from __future__ import annotations
 
 import itertools
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from ..problems import Finding, KeyPath, closest
-from ..schema.vocab import HONOUR_LEVELS, level_below
+from ..schema.vocab import HONOUR_LEVELS
 from ..unit.completeness import completeness
 from ..unit.model import Unit
-from .model import PHASES, Cycle
+from .ladder import Grant, check_ladder, check_skips, unit_label
+from .model import PHASES, Cycle, LevelQuotas
+from .people import check_people, check_person_awards
 from .workdays import working_days
 
 MIN_PUBLICITY_DAYS = 5
-
-
-@dataclass(frozen=True)
-class Grant:
-    """A title a unit holds from some cycle (or from its own ``honours``), with when it ended."""
-
-    unit: str
-    level: str
-    awarded: date | None
-    revoked: date | None
-
-
-def grants_of(cycles: list[Cycle], units: dict[str, Unit]) -> list[Grant]:
-    grants = []
-    for cycle in cycles:
-        revoked = {(r.unit, r.level): r.date for r in cycle.revocations}
-        grants += [
-            Grant(a.unit, a.level, a.date, revoked.get((a.unit, a.level)))
-            for a in cycle.awards
-            if a.kind == "授予"
-        ]
-    for unit_id, unit in units.items():
-        grants += [
-            Grant(unit_id, h.level, h.awarded, h.revoked.date if h.revoked else None)
-            for h in unit.honours
-        ]
-    return grants
-
-
-def holds(grants: list[Grant], unit: str, level: str, on: date) -> bool:
-    return any(
-        g.unit == unit and g.level == level and (g.awarded is None or g.awarded <= on)
-        and (g.revoked is None or g.revoked > on)
-        for g in grants
-    )  # fmt: skip
-
-
-def _name(units: dict[str, Unit], unit_id: str) -> str:
-    unit = units.get(unit_id)
-    return f"{unit.name}（{unit_id}）" if unit else unit_id
 
 
 def check_phases(cycle: Cycle) -> Iterator[Finding]:
@@ -98,6 +60,8 @@ def check_references(cycle: Cycle, known: set[str]) -> Iterator[Finding]:
     refs: list[tuple[str, KeyPath]] = [
         (n.unit, ("publicity", "nominees", i, "unit")) for i, n in enumerate(nominees)
     ]
+    people = cycle.publicity.people if cycle.publicity else []
+    refs += [(p.unit, ("publicity", "people", i, "unit")) for i, p in enumerate(people) if p.unit]
     refs += [(a.unit, ("awards", i, "unit")) for i, a in enumerate(cycle.awards)]
     refs += [(r.unit, ("revocations", i, "unit")) for i, r in enumerate(cycle.revocations)]
     for unit_id, path in refs:
@@ -134,29 +98,12 @@ def check_archives(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
             )
 
 
-def check_ladder(cycle: Cycle, grants: list[Grant], units: dict[str, Unit]) -> Iterator[Finding]:
-    """Upward only: 市 needs 县, 省 needs 市, 全国 needs 省."""
-    publicity = cycle.publicity
-    items: list[tuple[str, str, date, KeyPath]] = [(n.unit, n.level, publicity.start, ("publicity", "nominees", i, "level"))
-             for i, n in enumerate(publicity.nominees)] if publicity else []  # fmt: skip
-    items += [(a.unit, a.level, a.date, ("awards", i, "level")) for i, a in enumerate(cycle.awards)]
-    for unit_id, level, on, path in items:
-        below = level_below(level)
-        if below and not holds(grants, unit_id, below, on):
-            yield Finding(
-                path,
-                f"「{_name(units, unit_id)}」还没有{below}称号，不能申报{level}",
-                "原则上获得本级敬老文明号后，才能逐级向上推荐：县级 → 市级 → 省级 → 全国。",
-                subjects=(unit_id,),
-            )
-
-
 def check_publicity(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
     publicity = cycle.publicity
     if publicity is None:
-        if cycle.awards:
+        if cycle.awards or cycle.person_awards:
             yield Finding(
-                ("awards",),
+                ("awards" if cycle.awards else "person_awards",),
                 "表彰前必须公示，本届缺少公示（publicity）",
                 "请补充公示的起止日期、地点、反映方式和电话。",
                 at_key=True,
@@ -186,32 +133,48 @@ def check_publicity(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
             )
 
 
-def check_quotas(cycle: Cycle) -> Iterator[Finding]:
-    if not cycle.awards:
-        return
-    if cycle.notice is None:
-        yield Finding(
-            ("awards",),
-            "有表彰名单却没有评选通知（notice），无法核对名额",
-            "请补充评选通知及各级名额。",
-            at_key=True,
-        )
-        return
-    for level, count in Counter(a.level for a in cycle.awards).items():
-        quota = cycle.notice.quotas.for_level(level)
+def _over_quota(
+    counts: Counter[str], quotas: LevelQuotas, listed: KeyPath, people: bool
+) -> Iterator[Finding]:
+    """Each level's count against its quota, units and 敬老模范人物 worded apart."""
+    who, per, where = (
+        ("敬老模范人物", "名", "quotas 的「个人」") if people else ("", "个", "quotas ")
+    )
+    for level, count in counts.items():
+        quota = quotas.for_level(level)
+        example = f"{{个人: {{{level}: {count}}}}}" if people else f"{{{level}: {count}}}"
         if quota is None:
             yield Finding(
                 ("notice", "quotas"),
-                f"评选通知没有写{level}名额，无法核对{level}的 {count} 个表彰或推荐",
-                f"在 quotas 里加上「{level}: 名额」，例如 quotas: {{{level}: {count}}}。",
+                f"评选通知没有写{who}{level}名额，无法核对{level}{who}的 {count} {per}表彰或推荐",
+                f"在 {where}里加上「{level}: 名额」，例如 quotas: {example}。",
             )
         elif count > quota:
             yield Finding(
-                ("awards",),
-                f"{level}表彰 {count} 个，超过名额 {quota} 个",
+                listed,
+                f"{level}{who}表彰 {count} {per}，超过名额 {quota} {per}",
                 "请核对表彰名单或评选通知里的名额（quotas）。",
                 at_key=True,
             )
+
+
+def check_quotas(cycle: Cycle) -> Iterator[Finding]:
+    """Units and people are counted apart; people only when the notice sets their quotas."""
+    if cycle.notice is None:
+        if cycle.awards:
+            yield Finding(
+                ("awards",),
+                "有表彰名单却没有评选通知（notice），无法核对名额",
+                "请补充评选通知及各级名额。",
+                at_key=True,
+            )
+        return
+    quotas = cycle.notice.quotas
+    units = Counter[str](a.level for a in cycle.awards)
+    yield from _over_quota(units, quotas, ("awards",), people=False)
+    if quotas.people is not None:
+        people = Counter[str](a.level for a in cycle.person_awards)
+        yield from _over_quota(people, quotas.people, ("person_awards",), people=True)
 
 
 def check_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
@@ -220,7 +183,7 @@ def check_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
         if (award.unit, award.level) in seen:
             yield Finding(
                 ("awards", i),
-                f"「{_name(units, award.unit)}」在本届两次获得{award.level}称号",
+                f"「{unit_label(units, award.unit)}」在本届两次获得{award.level}称号",
                 "同一单位每届每个级别只能获得一次。",
                 subjects=(award.unit,),
             )
@@ -234,7 +197,7 @@ def check_revocations(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]
         if key not in awarded:
             yield Finding(
                 ("revocations", i),
-                f"本届没有授予「{_name(units, revocation.unit)}」{revocation.level}称号，无法摘牌",
+                f"本届没有授予「{unit_label(units, revocation.unit)}」{revocation.level}称号，无法摘牌",
                 "摘牌要写明撤销的是哪一届、哪一级的称号：写在授予该称号的那一届的文件里。",
                 subjects=(revocation.unit,),
             )
@@ -254,8 +217,11 @@ def cycle_findings(
         *check_phases(cycle),
         *check_references(cycle, known),
         *check_ladder(cycle, grants, units),
+        *check_skips(cycle, grants, units),
         *check_publicity(cycle, units),
         *check_quotas(cycle),
+        *check_people(cycle),
+        *check_person_awards(cycle),
         *check_repeats(cycle, units),
         *check_revocations(cycle, units),
     ]

@@ -8,7 +8,7 @@ from ..plain import Data
 from ..schema.vocab import HONOUR_LEVELS
 from ..unit.load import UnitRecord
 from .load import CycleRecord
-from .model import PHASES, Cycle
+from .model import PHASES, Cycle, LevelQuotas, Notice, Person
 from .workdays import working_days
 
 
@@ -50,32 +50,85 @@ def _action(level: str) -> str:
     return "表彰" if level == HONOUR_LEVELS[0] else "推荐"
 
 
-def _summary(publicity: Data | None, by_level: list[Data]) -> list[str]:
-    """「公示已结束 · 县级 3 个 · 市级 1 个」 for the list of cycles."""
+def _skip_notes(cycle: Cycle) -> dict[tuple[str, str], Data]:
+    """越级推荐 on record, by (unit, level): shown on the nominee and on its award alike."""
+    nominees = cycle.publicity.nominees if cycle.publicity else []
+    return {(n.unit, n.level): n.skip.model_dump(mode="json") for n in nominees if n.skip}
+
+
+def _person(person: Person | None, names: dict[str, str]) -> Data:
+    """Post and unit always; name and deeds only with the person's consent (never otherwise)."""
+    if person is None:  # an award that matches no publicised person: nothing to show of them
+        return {"name": None, "deeds": None, "post": None, "unit": None, "unit_name": None}
+    public = person.consent
+    return {
+        "name": person.name if public else None,
+        "deeds": person.deeds if public else None,
+        "post": person.post,
+        "unit": person.unit,
+        "unit_name": names.get(person.unit, person.unit) if person.unit else person.unit_name,
+    }
+
+
+def _quota_list(quotas: LevelQuotas, per: str, who: str = "") -> list[str]:
+    return [
+        f"{who}{level} {n} {per}" for level in HONOUR_LEVELS
+        if (n := quotas.for_level(level)) is not None
+    ]  # fmt: skip
+
+
+def _notice(notice: Notice | None) -> Data | None:
+    if notice is None:
+        return None
+    quotas = notice.quotas
+    people = _quota_list(quotas.people, "名", "敬老模范人物") if quotas.people else []
+    return notice.model_dump(mode="json", by_alias=True) | {
+        "quota_list": _quota_list(quotas, "个") + people
+    }
+
+
+def _summary(publicity: Data | None, by_level: list[Data], people: list[Data]) -> list[str]:
+    """「公示已结束 · 县级 3 个 · 敬老模范人物 1 名」 for the list of cycles."""
     parts = [publicity["state"]] if publicity and publicity["state"] else []
-    return parts + [f"{group['level']} {len(group['awards'])} 个" for group in by_level]
+    parts += [f"{group['level']} {len(group['awards'])} 个" for group in by_level]
+    return parts + ([f"敬老模范人物 {len(people)} 名"] if people else [])
 
 
 def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -> Data:
     cycle = record.cycle
-    revoked = _revoked(cycle)
+    revoked, skips = _revoked(cycle), _skip_notes(cycle)
     awards = [
         a.model_dump(mode="json")
-        | {"name": names.get(a.unit, a.unit), "revoked": revoked.get((a.unit, a.level))}
+        | {"name": names.get(a.unit, a.unit), "revoked": revoked.get((a.unit, a.level)),
+           "skip": skips.get((a.unit, a.level))}
         for a in cycle.awards
+    ]  # fmt: skip
+    people = {(p.name, p.level): p for p in cycle.publicity.people} if cycle.publicity else {}
+    person_awards = [
+        _person(people.get((a.name, a.level)), names)
+        | {"level": a.level, "date": a.date.isoformat(), "kind": a.kind}
+        for a in cycle.person_awards
     ]
     publicity = None
     if cycle.publicity is not None:
         p = cycle.publicity
-        publicity = p.model_dump(mode="json") | {
+        publicity = p.model_dump(mode="json", exclude={"people"}) | {
             "state": {"进行中": "公示中", "已结束": "公示已结束", "未开始": "尚未公示"}.get(
                 _state(p.start, p.end, today), ""
             ),
             "working_days": working_days(p.start, p.end, cycle.holidays, cycle.workdays),
             "nominees": [
                 n.model_dump(mode="json")
-                | {"name": names.get(n.unit, n.unit), "action": _action(n.level)}
+                | {
+                    "name": names.get(n.unit, n.unit),
+                    "action": _action(n.level),
+                    "skip": skips.get((n.unit, n.level)),
+                }
                 for n in p.nominees
+            ],
+            "people": [
+                _person(person, names) | {"level": person.level, "action": _action(person.level)}
+                for person in p.people
             ],
         }
     awards_by_level = [
@@ -89,10 +142,11 @@ def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -
         "archived": record.archived,
         "current_phase": _current_phase(cycle, today),
         "phases": [_phase(cycle, key, label, today) for key, label in PHASES.items()],
-        "notice": cycle.notice.model_dump(mode="json", by_alias=True) if cycle.notice else None,
+        "notice": _notice(cycle.notice),
         "publicity": publicity,
         "awards_by_level": awards_by_level,
-        "summary": _summary(publicity, awards_by_level),
+        "person_awards": person_awards,
+        "summary": _summary(publicity, awards_by_level, person_awards),
         "revocations": [
             r.model_dump(mode="json") | {"name": names.get(r.unit, r.unit)}
             for r in cycle.revocations
