@@ -194,6 +194,10 @@ STRUCTURAL = [
     "bad-sector",
     "bad-time-unit",
     "bad-date",
+    "phones-as-one-line",
+    "published-date-month-13",
+    "commitment-kind-unknown",
+    "age-in-words",
 ]
 
 

@@ -19,6 +19,8 @@ from .conftest import assert_golden, run_cli
 
 HOSPITAL = "units/anlan-renmin-yiyuan/unit.yml"
 SOCIETY = "units/anlan-laonianren-xiehui/unit.yml"
+MEIKENG = "units/meikeng-weishengyuan/unit.yml"
+GONGJIAO = "units/anlan-gongjiao/unit.yml"
 
 
 def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -68,6 +70,14 @@ def append(rel: str, text: str) -> Callable[[Path], None]:
     return apply
 
 
+def together(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for change in changes:
+            change(root)
+
+    return apply
+
+
 def deep_nesting(root: Path) -> None:
     path = root / SOCIETY
     path.write_text(path.read_text(encoding="utf-8") + "extra: " + "[" * 600 + "]" * 600 + "\n")
@@ -111,6 +121,38 @@ CASES: dict[str, Callable[[Path], None]] = {
     "unknown-township": edit(
         "units/meikeng-weishengyuan/unit.yml", "township: 梅坑镇", "township: 梅坑乡"
     ),
+    # A shape error leaves the cross-file rules the parts that are well-formed: one run, all three.
+    "shape-and-cross-file-errors": together(
+        edit(MEIKENG, "township: 梅坑镇", "township: 梅坑乡"),
+        edit(MEIKENG, "      visits: 1\n", "      visits: 一次\n"),
+        edit(
+            MEIKENG, "legal_basis: [yiliao-jigou-laonian-youxian]", "legal_basis: [yiliao-youxian]"
+        ),
+    ),
+    # A malformed id is one problem (its shape); a well-formed unknown one beside it is another.
+    "malformed-beside-unknown-policy": together(
+        edit(MEIKENG, "      visits: 1\n", "      visits: 一次\n"),
+        edit(
+            MEIKENG,
+            "policies: [yiliao-jigou-laonian-youxian]",
+            "policies: [医疗机构优先, yiliao-youxian]",
+        ),
+    ),
+    "percent-sign": edit(
+        "units/anlan-qiche-zhan/unit.yml", "satisfaction: 94.0", "satisfaction: 99.99%"
+    ),
+    "age-in-words": edit(GONGJIAO, "who: {age: {min: 70}}", "who: {age: {min: 百岁}}"),
+    "procedure-id-in-chinese": edit(HOSPITAL, "    - id: guahao", "    - id: 挂号"),
+    # The titles a file with an error claims still count on the ladder: no 市级 "not qualified".
+    "claimed-title-counts-despite-shape-error": together(
+        append(GONGJIAO, "honours:\n  - {level: 县级, cycle: 2021-2023}\n"),
+        edit(GONGJIAO, "who: {age: {min: 70}}", "who: {age: {min: 百岁}}"),
+        edit(
+            "cycles/2024-2026.yml",
+            "    - {unit: anlan-renmin-yiyuan, level: 市级}\n",
+            "    - {unit: anlan-renmin-yiyuan, level: 市级}\n    - {unit: anlan-gongjiao, level: 市级}\n",
+        ),
+    ),
     "name-without-consent": edit(
         "units/anlan-tushuguan/unit.yml",
         "    methods: [工作牌]\n",
@@ -129,6 +171,16 @@ CASES: dict[str, Callable[[Path], None]] = {
     ),
     "township-level-without-township": edit(
         "units/meikeng-weishengyuan/unit.yml", "township: 梅坑镇\n", ""
+    ),
+    "age-bands-overlap": edit(GONGJIAO, "{age: {min: 60, max: 69}}", "{age: {min: 60, max: 75}}"),
+    "phones-as-one-line": edit(
+        SOCIETY,
+        "phones:\n  - {role: 咨询, number: 0599-6823366}\n  - {role: 投诉监督, number: 0599-6823367}",
+        "phones: 0599-6823366",
+    ),
+    "published-date-month-13": edit(SOCIETY, "  - date: 2025-10-29", "  - date: 2025年13月"),
+    "commitment-kind-unknown": edit(
+        GONGJIAO, "commitments:\n  - ", "commitments:\n  - {text: 不得拒收现金, kind: 保证}\n  - "
     ),
     "not-utf8": gbk,
     "deep-nesting": deep_nesting,

@@ -23,6 +23,7 @@ from .source.git import History, read_history
 from .source.mkdocs_yml import read_site_url
 from .source.text import decode
 from .unit.freshness import freshness_warning
+from .unit.honours import Honour
 from .unit.load import UNITS_DIR, ParseCache, UnitRecord, duplicate_names, load_unit_folder
 from .unit.load import valid_unit_id as is_unit_id
 from .unit.rules import CountyLists
@@ -37,6 +38,9 @@ class Project:
     county: County | None = None
     units: list[UnitRecord] = field(default_factory=list)
     unit_folders: set[str] = field(default_factory=set)  # every valid unit id, loaded or not
+    # Titles claimed by unit files that have errors (their honours are well-formed): the ladder
+    # counts them, so one broken field does not cascade into "not qualified" in a cycle.
+    claimed: dict[str, tuple[Honour, ...]] = field(default_factory=dict)
     policies: list[PolicyRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     home: str = ""  # content/index.md, into which the generated overview is placed
@@ -87,10 +91,12 @@ def _load_units(
         if entry.is_dir():
             if is_unit_id(entry):
                 project.unit_folders.add(entry.name)
-            record, problems = load_unit_folder(project.root, entry, lists, cache)
+            record, problems, claimed = load_unit_folder(project.root, entry, lists, cache)
             project.problems += problems
             if record is not None:
                 project.units.append(record)
+            if claimed:
+                project.claimed[entry.name] = claimed
             if progress is not None:
                 progress(len(project.units), folders)
         elif entry.name != "county.yml" and not entry.name.startswith("."):
@@ -112,7 +118,9 @@ def _load_cycles_and_bags(project: Project) -> None:
     project.problems += problems
     archived = {bag.name for bag in bags(project.root)}  # loadable or not
     units = {r.id: r.unit for r in project.units}
-    project.cycles, problems = load_cycles(project.root, units, project.unit_folders, archived)
+    project.cycles, problems = load_cycles(
+        project.root, units, project.unit_folders, archived, project.claimed
+    )
     project.problems += problems
     project.problems += orphan_bags(archived, {c.id for c in project.cycles})
 

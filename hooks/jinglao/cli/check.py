@@ -9,6 +9,7 @@ from ..problems import has_errors
 from ..report import FORMATS
 from ..schema import vocab
 from ..unit.completeness import Completeness, completeness
+from ..unit.gaps import gaps
 from ..unit.load import UnitRecord, unit_path
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 
@@ -22,8 +23,13 @@ AREAS = (
 def check_report(record: UnitRecord, done: Completeness) -> tuple[str, bool]:
     """The report text, and whether nothing is missing."""
     lines = [f"{record.unit.name}（{record.path}）", "", "公开事项（《实施方案》要求的六项）："]
-    lines += [f"  ✓ {item}" for item in done.disclosure]
-    missing_any = False
+    lines += [f"  {'✓' if ok else '✗'} {item}" for item, ok in done.disclosure.items()]
+    missing_any = not all(done.disclosure.values())
+    declared = gaps(record.unit)
+    if declared:
+        lines += ["", "声明未公布的内容（公布后请替换成实际内容）："]
+        lines += [f"  ✗ {g.label}：{g.text}（{'.'.join(map(str, g.path))}）" for g in declared]
+        missing_any = True
     for title, key, prefix, items in AREAS:
         present: dict[str, bool] = getattr(done, key)
         lines += ["", f"{title}："]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..county.load import load_county
 from ..pipeline import TEMPLATES_DIR
 from ..schema.fields import SLUG
 from ..unit.load import unit_path
+from ..unit.rules import unknown_township
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, project_root
 from .scaffold import scaffold_text, suggest_unit_id
 
@@ -18,6 +20,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not SLUG.fullmatch(unit_id):
         print(f"jinglao new：单位编号「{unit_id}」只能用小写字母、数字和连字符。", file=sys.stderr)
         return EXIT_USAGE
+    if args.township:
+        county, _ = load_county(root)
+        names = [t.name for t in county.townships] if county else []
+        if county and args.township not in names:
+            message, hint = unknown_township(args.township, names)
+            print(f"jinglao new：{message}\n  提示：{hint}", file=sys.stderr)
+            return EXIT_USAGE
     file = root / unit_path(unit_id)
     if file.parent.exists():
         print(f"jinglao new：{file.parent.relative_to(root)} 已经存在，不会覆盖。", file=sys.stderr)

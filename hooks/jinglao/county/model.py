@@ -10,7 +10,7 @@ from ..schema.fields import GitHubHandle, IsoDate, Phone, Slug, Text
 
 class Township(Base):
     name: Text = Field(title="乡镇名称")
-    slug: Slug = Field(title="网址名")
+    slug: Slug = Field(title="网址名", examples=["qingxi"])
 
 
 class County(Base):

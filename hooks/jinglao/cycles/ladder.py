@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..problems import Finding, KeyPath
 from ..schema.vocab import level_below
+from ..unit.honours import Honour
 from ..unit.model import Unit
 from .model import Cycle
 
@@ -22,7 +23,12 @@ class Grant:
     revoked: date | None
 
 
-def grants_of(cycles: list[Cycle], units: dict[str, Unit]) -> list[Grant]:
+def grants_of(
+    cycles: list[Cycle],
+    units: dict[str, Unit],
+    claimed: Mapping[str, Sequence[Honour]] | None = None,
+) -> list[Grant]:
+    """Titles from the cycles and the units' ``honours`` (``claimed``: from files with errors)."""
     grants = []
     for cycle in cycles:
         revoked = {(r.unit, r.level): r.date for r in cycle.revocations}
@@ -31,10 +37,12 @@ def grants_of(cycles: list[Cycle], units: dict[str, Unit]) -> list[Grant]:
             for a in cycle.awards
             if a.kind == "授予"
         ]
-    for unit_id, unit in units.items():
+    held = {unit_id: unit.honours for unit_id, unit in units.items()} | dict(claimed or {})
+    for unit_id, honours in held.items():
         grants += [
             Grant(unit_id, h.level, h.awarded, h.revoked.date if h.revoked else None)
-            for h in unit.honours
+            for h in honours
+            if h.held or h.revoked  # 创建中 is no title; 已撤销 without a date cannot be placed
         ]
     return grants
 

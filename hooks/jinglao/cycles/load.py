@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from ..problems import Problem, Severity, located
 from ..schema.errors import parse_model
 from ..source.files import is_inside, outside_link
 from ..source.yamldoc import SourceDoc, load_bytes
+from ..unit.honours import Honour
 from ..unit.model import Unit
 from .ladder import grants_of
 from .model import Cycle
@@ -40,10 +42,15 @@ def _file_name_problem(rel: str, doc: SourceDoc, cycle: Cycle, stem: str) -> Pro
 
 
 def load_cycles(
-    root: Path, units: dict[str, Unit], unit_folders: set[str], archived: set[str]
+    root: Path,
+    units: dict[str, Unit],
+    unit_folders: set[str],
+    archived: set[str],
+    claimed: Mapping[str, Sequence[Honour]] | None = None,
 ) -> tuple[list[CycleRecord], list[Problem]]:
     """Every cycle file; ``unit_folders`` are all valid unit ids (a unit whose file has errors
-    still counts, so one broken file does not cascade), ``archived`` the ids frozen as bags."""
+    still counts, so one broken file does not cascade), ``archived`` the ids frozen as bags,
+    ``claimed`` the titles unit files with errors claim (they count on the ladder too)."""
     folder = root / CYCLE_DIR
     problems: list[Problem] = []
     loaded: list[tuple[SourceDoc, CycleRecord]] = []
@@ -61,7 +68,7 @@ def load_cycles(
         wrong_name = _file_name_problem(rel, doc, cycle, file.stem)
         problems += [wrong_name] if wrong_name else []
         loaded.append((doc, CycleRecord(cycle.id, rel, cycle, cycle.id in archived)))
-    grants = grants_of([r.cycle for _, r in loaded], units)
+    grants = grants_of([r.cycle for _, r in loaded], units, claimed)
     for doc, record in loaded:
         findings = cycle_findings(
             record.cycle, units, unit_folders, grants, archived=record.archived

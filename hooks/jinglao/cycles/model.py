@@ -67,7 +67,7 @@ class Skip(Base):
 
 
 class Nominee(Base):
-    unit: Slug = Field(title="单位编号")
+    unit: Slug = Field(title="单位编号", examples=["anlan-renmin-yiyuan"])
     level: vocab.HonourLevel = Field(title="拟表彰或推荐级别")
     skip: Skip | None = Field(None, title="越级推荐")
 
@@ -101,7 +101,7 @@ class Publicity(Base):
 
 
 class Award(Base):
-    unit: Slug = Field(title="单位编号")
+    unit: Slug = Field(title="单位编号", examples=["anlan-renmin-yiyuan"])
     level: vocab.HonourLevel = Field(title="级别")
     date: IsoDate = Field(title="授予或推荐日期")
     kind: Literal["授予", "推荐"] = Field(
@@ -121,7 +121,7 @@ class PersonAward(Base):
 
 
 class Revocation(Base):
-    unit: Slug = Field(title="单位编号")
+    unit: Slug = Field(title="单位编号", examples=["anlan-renmin-yiyuan"])
     level: vocab.HonourLevel = Field(title="被撤销的称号级别")
     date: IsoDate = Field(title="摘牌日期")
     reason: Text = Field(title="摘牌原因")

@@ -161,6 +161,7 @@ def _title(
         "cycle": cycle, "level": level, "kind": kind,
         "date": day.isoformat() if day else None, "revoked": revoked, "source": source,
         "held": revoked is None and kind == "授予",  # a recommendation is no title yet
+        "title": "敬老文明号", "status": "已撤销" if revoked else "已命名", "when": f"{cycle} 届",
     }  # fmt: skip
 
 
@@ -183,7 +184,8 @@ def titles_by_unit(cycles: list[CycleRecord], units: list[UnitRecord]) -> dict[s
                 else None
             )
             titles.setdefault(unit.id, []).append(
-                _title(h.cycle, h.level, "授予", h.awarded, gone, "unit") | {"title": h.title}
+                _title(h.cycle or "", h.level, "授予", h.awarded, gone, "unit")
+                | {"title": h.title, "status": h.status, "held": h.held, "when": h.round_text}
             )
     order = {level: i for i, level in enumerate(HONOUR_LEVELS)}
     return {

@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _visible(value: str) -> str:
+def visible(value: str) -> str:
     found = _CONTROL.search(value)
     if found:
         raise PydanticCustomError(
@@ -24,7 +24,7 @@ def _visible(value: str) -> str:
 
 
 Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible)
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(visible)
 ]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -63,6 +63,7 @@ def _phone(value: str) -> str:
 
 def _clock_period(value: str) -> str:
     compact = re.sub(r"\s*[-–—~～至]\s*", "-", value.strip()).replace("：", ":")
+    compact = re.sub(r"(?<!\d)(\d):", r"0\1:", compact)  # 8:30 is 08:30
     if not _CLOCK_PERIOD.fullmatch(compact):
         raise PydanticCustomError("clock_period", "时段「{value}」的格式不对", {"value": value})
     start, end = compact.split("-")

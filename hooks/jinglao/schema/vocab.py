@@ -47,6 +47,7 @@ Channel = Literal["网站", "报刊", "办事手册", "展示板", "电子显示
 IdentityMethod = Literal["佩戴标徽", "服务卡", "工作牌", "桌牌"]
 
 TimeUnit = Literal["工作日", "日", "小时", "分钟", "即办"]
+LimitKind = Literal["最长", "平均", "目标"]
 Delivery = Literal["当场办结", "窗口领取", "邮寄送达", "短信通知", "电子送达", "上门送达", "其他"]
 Original = Literal["原件", "复印件", "原件及复印件", "电子版"]
 
@@ -62,6 +63,15 @@ DrillType = Literal["岗位练兵", "技能竞赛", "业务培训"]
 StarRatingType = Literal["夺旗争星", "岗位明星", "服务标兵", "其他"]
 EvaluationMethod = Literal["座谈会", "调查问卷", "意见箱", "自评互评", "好差评", "回访"]
 Qualifier = Literal["约", "超", "余", "近", "逾", "不少于"]
+CommitmentKind = Literal["承诺", "禁止", "岗位职责", "服务指标", "覆盖数据"]
+Bound = Literal["不低于", "不高于", "不超过", "达到", "以内"]
+Scope = Literal["本单位", "上级系统", "全县", "全市", "全省", "全国"]
+FacilityKind = Literal[
+    "爱心窗口", "老花镜", "轮椅", "放大镜", "饮水", "无障碍通道", "休息座椅", "助听设备",
+    "急救药箱", "母婴室", "其他",
+]  # fmt: skip
+InspectionKind = Literal["暗访", "督查", "媒体报道", "群众举报核查", "其他"]
+BenefitDelivery = Literal["直接减免", "先交后退", "上门", "预约", "其他"]
 
 # 好差评 five levels (国办发〔2019〕51号), in the order they are shown.
 REVIEW_LEVELS: dict[str, str] = {

@@ -33,11 +33,12 @@ def _summary(unit: Data) -> Data:
         "sector_slug",
         "place",
         "place_slug",
-        "address",
+        "address_text",
         "supervision_phones",
     )
     summary = {k: unit[k] for k in keys}
     summary["procedure_count"] = len(unit["procedures"])
+    summary["procedures_unpublished"] = unit["unpublished"]["procedures"]
     summary["eligible"] = unit["completeness"]["eligible"]
     return summary
 

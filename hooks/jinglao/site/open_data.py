@@ -19,6 +19,7 @@ CSV_COLUMNS = [
     ("supervision_phones", "监督电话"),
     ("procedure_count", "公开办事流程数"),
     ("promised_time_limits", "各事项承诺时限"),
+    ("gaps", "未公布事项"),
     ("archive_complete", "创建档案是否齐全"),
     ("eligible", "能否参加本届评选"),
     ("page_url", "单位页面"),
@@ -49,7 +50,8 @@ def _csv_row(unit: Data) -> list[str]:
         **unit,
         "township": unit["township"] or "",
         "supervision_phones": "；".join(unit["supervision_phones"]),
-        "procedure_count": str(len(unit["procedures"])),
+        "procedure_count": unit["unpublished"]["procedures"] or str(len(unit["procedures"])),
+        "gaps": "；".join(f"{g['label']}：{g['text']}" for g in unit["gaps"]),
         "promised_time_limits": "；".join(
             f"{p['name']}：{p['time_limit']['promised']}" for p in unit["procedures"]
         ),

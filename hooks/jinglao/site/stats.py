@@ -7,6 +7,9 @@ from collections import Counter
 from ..plain import Data
 from ..project import Project
 from ..schema import vocab
+from ..schema.dates import month_of
+from ..schema.unpublished import given, listed
+from ..unit.activities import dated
 from ..unit.common import TimeSpan
 from ..unit.time_limits import bounds_in_minutes
 
@@ -35,9 +38,10 @@ def _time_limit_rows(project: Project) -> list[tuple[str, float]]:
     rows = []
     for record in project.units:
         short = record.unit.short_name or record.unit.name
-        for proc in record.unit.disclosure.procedures:
-            statutory = proc.time_limit.statutory
-            ratio = _ratio(proc.time_limit.promised, statutory) if statutory else None
+        for proc in listed(record.unit.disclosure.procedures):
+            limit = given(proc.time_limit)
+            statutory = limit and limit.statutory
+            ratio = _ratio(limit.promised, statutory) if limit and statutory else None
             if ratio is not None:
                 rows.append((f"{short}·{proc.name}", ratio))
     return sorted(rows, key=lambda row: row[1])
@@ -57,13 +61,14 @@ def _satisfaction_rows(project: Project) -> list[tuple[str, float]]:
     for record in project.units:
         scored = [e for e in record.unit.evaluations if e.satisfaction is not None]
         if scored:
-            latest = max(scored, key=lambda e: e.date)
+            latest = max(scored, key=dated)
             rows.append((record.unit.short_name or record.unit.name, latest.satisfaction or 0.0))
     return sorted(rows, key=lambda row: -row[1])
 
 
 def _activity_months(project: Project) -> list[tuple[str, float]]:
-    months = Counter(a.date.strftime("%Y-%m") for r in project.units for a in r.unit.activities)
+    named = (month_of(a.date) for r in project.units for a in r.unit.activities)
+    months = Counter(month for month in named if month)  # a year or a range names no month
     return sorted(months.items())
 
 

@@ -7,9 +7,10 @@ Add a field, in this order, one file each:
    ``disclosure.py`` (公开事项, procedures, phones, hours), ``benefits.py`` (优待),
    ``creation.py`` (创建标准, 创建档案), ``activities.py`` (争创, 活动, 评议), ``honours.py``,
    or ``model.py`` (top level). Validation, Chinese errors, the field reference page and the JSON
-   Schema follow from the declaration.
+   Schema follow from the declaration; a hint for a wrong value shows the first example.
 2. rule — a check that compares it with other fields or files goes in ``rules.py`` (a
-   ``Finding`` by key path; it is located for you).
+   ``Finding`` by key path; it is located for you). A cross-file rule takes plain values, and
+   ``partial.py`` runs it on a file with shape errors too, so one run lists every problem.
 3. view — derived wording (a date range, a figure with its unit) in ``view.py`` or
    ``wording.py``; a plain copy of the field is already in the view.
 4. template — show it in ``theme/pages/unit/page.md.j2`` (and ``screen.html.j2``,

@@ -15,7 +15,7 @@ from ..schema.fields import Text
 class Figure(Base):
     """A number as a unit states it: 约 3000 人次 (2025年)."""
 
-    value: float = Field(title="数值", ge=0)
+    value: float = Field(title="数值", ge=0, examples=[3000])
     unit: Text = Field(title="单位", examples=["人次"])
     qualifier: vocab.Qualifier | None = Field(None, title="限定词")
     period: Text | None = Field(None, title="统计时段", examples=["2025年"])
@@ -23,15 +23,18 @@ class Figure(Base):
 
 class Highlight(Figure):
     label: Text = Field(title="说明", examples=["全年为老年人办理业务"])
+    scope: vocab.Scope = Field(
+        "本单位", title="数据范围", description="数据属于本单位，还是上级系统、市、省、全国"
+    )
 
 
 class AgeBand(Base):
     """Age bounds with explicit inclusiveness: min/max include the bound, above/below exclude it."""
 
-    min: int | None = Field(None, title="最低年龄（含）", ge=0, le=150)
-    above: int | None = Field(None, title="年龄大于（不含）", ge=0, le=150)
-    max: int | None = Field(None, title="最高年龄（含）", ge=0, le=150)
-    below: int | None = Field(None, title="年龄小于（不含）", ge=0, le=150)
+    min: int | None = Field(None, title="最低年龄（含）", ge=0, le=150, examples=[60])
+    above: int | None = Field(None, title="年龄大于（不含）", ge=0, le=150, examples=[60])
+    max: int | None = Field(None, title="最高年龄（含）", ge=0, le=150, examples=[69])
+    below: int | None = Field(None, title="年龄小于（不含）", ge=0, le=150, examples=[70])
 
     @model_validator(mode="after")
     def _bounds(self) -> Self:

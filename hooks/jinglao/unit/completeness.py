@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..plain import Data
 from ..schema import vocab
+from ..schema.unpublished import given, listed
 from .model import Unit
 
 
@@ -33,11 +34,26 @@ def _filled(part: object, labels: dict[str, str]) -> dict[str, bool]:
     return {label: bool(part and getattr(part, key)) for key, label in labels.items()}
 
 
+def _disclosed(unit: Unit) -> dict[str, bool]:
+    """Each of the six 公开 items: published, or declared 未公布 (whole, or for any procedure)."""
+    found = unit.disclosure
+    procedures = listed(found.procedures)
+    published = {
+        "policies": given(found.policies) is not None,
+        "services": given(found.services) is not None,
+        "procedures": bool(procedures),
+        "time_limits": bool(procedures)
+        and all(given(p.time_limit) is not None for p in procedures),
+        "results": bool(procedures) and all(given(p.result) is not None for p in procedures),
+        "standards": given(found.standards) is not None,
+    }
+    return dict(zip(vocab.DISCLOSURE_ITEMS, published.values(), strict=True))
+
+
 def completeness(unit: Unit) -> Completeness:
     creation = unit.creation
     return Completeness(
-        # The model requires all six, so a unit that loads has published each of them.
-        disclosure=dict.fromkeys(vocab.DISCLOSURE_ITEMS, True),
+        disclosure=_disclosed(unit),
         aspects=_filled(creation and creation.aspects, vocab.ASPECTS),
         systems=_filled(creation and creation.systems, vocab.SYSTEMS),
         archive=_filled(unit.archive, vocab.ARCHIVE_ITEMS),

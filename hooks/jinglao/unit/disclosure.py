@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from ..schema import vocab
 from ..schema.base import Base, text_list
 from ..schema.fields import ClockPeriod, Phone, PhotoFile, PolicyId, Slug, Text
+from ..schema.unpublished import Maybe
 from .common import Eligibility, TimeSpan
 
 
@@ -20,6 +23,12 @@ class TimeLimit(Base):
     statutory: TimeSpan | None = Field(None, title="法定时限")
     statutory_note: Text | None = Field(None, title="法定时限说明")
     promised: TimeSpan = Field(title="承诺时限")
+    kind: vocab.LimitKind | None = Field(
+        None,
+        title="时限性质",
+        description="最长：不超过这个时间；平均：平均用时；目标：力争达到。不写时按单位原文，只写时长",
+    )
+    excludes: list[Text] = text_list("不计入时限的环节")
     variants: list[TimeLimitVariant] = Field(default_factory=list, title="不同情形的时限")
     note: Text | None = Field(None, title="说明")
 
@@ -52,17 +61,19 @@ class Result(Base):
 
 
 class Procedure(Base):
-    id: Slug | None = Field(None, title="流程编号")
+    id: Slug | None = Field(None, title="流程编号", examples=["guahao"])
     name: Text = Field(title="事项名称")
     window: Text | None = Field(None, title="办理窗口")
     conditions: list[Text] = text_list("办理条件")
     materials: list[Material] = Field(default_factory=list, title="申请材料")
     steps: list[Step] = Field(title="办理步骤", min_length=1)
     fees: list[Fee] = Field(default_factory=list, title="收费")
-    visits: int | None = Field(None, title="最多跑几次", ge=0)
-    time_limit: TimeLimit = Field(title="办结时限")
-    result: Result = Field(title="办理结果")
-    legal_basis: list[PolicyId] = Field(default_factory=list, title="办理依据")
+    visits: int | None = Field(None, title="最多跑几次", ge=0, examples=[1])
+    time_limit: Maybe[TimeLimit] = Field(title="办结时限")
+    result: Maybe[Result] = Field(title="办理结果")
+    legal_basis: list[PolicyId] = Field(
+        default_factory=list, title="办理依据", examples=[["laonianren-quanyi-baozhangfa"]]
+    )
     phone: Phone | None = Field(None, title="咨询电话")
 
 
@@ -93,10 +104,14 @@ class Identification(Base):
 
 
 class Disclosure(Base):
-    policies: list[PolicyId] = Field(title="政策法规", min_length=1)
-    services: list[Service] = Field(title="服务内容", min_length=1)
-    procedures: list[Procedure] = Field(title="办事流程", min_length=1)
-    standards: list[ServiceStandard] = Field(title="服务标准", min_length=1)
+    policies: Maybe[Annotated[list[PolicyId], Field(min_length=1)]] = Field(
+        title="政策法规", examples=[["laonianren-quanyi-baozhangfa"]]
+    )
+    services: Maybe[Annotated[list[Service], Field(min_length=1)]] = Field(title="服务内容")
+    procedures: Maybe[Annotated[list[Procedure], Field(min_length=1)]] = Field(title="办事流程")
+    standards: Maybe[Annotated[list[ServiceStandard], Field(min_length=1)]] = Field(
+        title="服务标准"
+    )
     channels: list[vocab.Channel] = Field(title="公开渠道", min_length=1)
     identification: Identification = Field(title="工作人员明示身份")
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..problems import Finding, Problem, Severity, located
 from ..schema.errors import parse_model
 from ..schema.fields import SLUG
 from ..source.files import is_inside, outside_link
 from ..source.yamldoc import load_bytes
+from .honours import Honour
 from .model import Unit
+from .partial import claimed_honours, partial_problems
 from .rules import CountyLists, unit_findings
 
 UNITS_DIR = "units"
@@ -29,13 +32,21 @@ class UnitRecord:
     unit: Unit
 
 
+class Parsed(NamedTuple):
+    """A unit file read: its record (None when it has errors) and problems. A file with errors
+    still claims the titles in its well-formed ``honours``: the award ladder counts them, so a
+    typo elsewhere in the file does not make a cycle's nominee look unqualified."""
+
+    record: UnitRecord | None
+    problems: list[Problem]
+    claimed: tuple[Honour, ...] = ()
+
+
 @dataclass
 class ParseCache:
-    """Parsed units by file path: (content digest, county lists, record, problems)."""
+    """Parsed units by file path: (content digest, county lists, what was parsed)."""
 
-    entries: dict[str, tuple[bytes, CountyLists, UnitRecord | None, list[Problem]]] = field(
-        default_factory=dict
-    )
+    entries: dict[str, tuple[bytes, CountyLists, Parsed]] = field(default_factory=dict)
 
 
 def unit_path(unit_id: str) -> str:
@@ -59,12 +70,13 @@ def missing_photos(root: Path, unit_id: str, unit: Unit) -> list[Finding]:
 
 def parse_unit(
     unit_id: str, rel: str, raw: bytes, county: CountyLists, cache: ParseCache | None = None
-) -> tuple[UnitRecord | None, list[Problem]]:
+) -> Parsed:
     digest = hashlib.blake2b(raw, digest_size=16).digest()
     cached = cache.entries.get(rel) if cache else None
     if cached is not None and cached[0] == digest and cached[1] == county:
-        return cached[2], cached[3]
+        return cached[2]
     record: UnitRecord | None = None
+    claimed: tuple[Honour, ...] = ()
     doc, problems = load_bytes(rel, raw)
     if doc is not None:
         unit, more = parse_model(Unit, doc)
@@ -72,9 +84,13 @@ def parse_unit(
         if unit is not None:
             problems += [located(doc, f) for f in unit_findings(unit, county)]
             record = UnitRecord(unit_id, rel, unit)
+        else:  # what the cross-file rules can still see, so one run lists every problem
+            problems += partial_problems(doc, county)
+            claimed = tuple(claimed_honours(doc.data))
+    parsed = Parsed(record, problems, claimed)
     if cache is not None:
-        cache.entries[rel] = (digest, county, record, problems)
-    return record, problems
+        cache.entries[rel] = (digest, county, parsed)
+    return parsed
 
 
 def _error(path: str, message: str, hint: str) -> Problem:
@@ -87,33 +103,39 @@ def valid_unit_id(folder: Path) -> bool:
 
 def load_unit_folder(
     root: Path, folder: Path, county: CountyLists, cache: ParseCache | None = None
-) -> tuple[UnitRecord | None, list[Problem]]:
+) -> Parsed:
     """One unit folder; a folder whose name is no valid id, or that has no unit.yml, is a problem."""
     rel = unit_path(folder.name)
     if not valid_unit_id(folder):
-        return None, [
-            _error(
-                rel,
-                f"文件夹名「{folder.name}」不能作单位编号",
-                "编号是单位的永久网址，只能用小写英文字母、数字和连字符，例如 anlan-renmin-yiyuan。",
-            )
-        ]
+        return Parsed(
+            None,
+            [
+                _error(
+                    rel,
+                    f"文件夹名「{folder.name}」不能作单位编号",
+                    "编号是单位的永久网址，只能用小写英文字母、数字和连字符，例如 anlan-renmin-yiyuan。",
+                )
+            ],
+        )
     file = folder / UNIT_FILE
     if not is_inside(root, file):
-        return None, [outside_link(root, file)]  # never read
+        return Parsed(None, [outside_link(root, file)])  # never read
     if not file.is_file():
-        return None, [
-            _error(
-                rel,
-                "单位文件夹里缺少 unit.yml",
-                "每个单位文件夹里都要有一个 unit.yml；可以用 jinglao new 生成模板。",
-            )
-        ]
+        return Parsed(
+            None,
+            [
+                _error(
+                    rel,
+                    "单位文件夹里缺少 unit.yml",
+                    "每个单位文件夹里都要有一个 unit.yml；可以用 jinglao new 生成模板。",
+                )
+            ],
+        )
     raw = file.read_bytes()
-    record, problems = parse_unit(folder.name, rel, raw, county, cache)
+    record, problems, claimed = parse_unit(folder.name, rel, raw, county, cache)
     photos = missing_photos(root, folder.name, record.unit) if record else []
     doc = load_bytes(rel, raw)[0] if photos else None  # positions only when there is a problem
-    return record, problems + ([located(doc, f) for f in photos] if doc else [])
+    return Parsed(record, problems + ([located(doc, f) for f in photos] if doc else []), claimed)
 
 
 def duplicate_names(records: list[UnitRecord]) -> list[Problem]:

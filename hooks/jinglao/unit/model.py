@@ -9,17 +9,22 @@ value has. To add a field, follow the checklist in ``unit/__init__.py``.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from ..schema import vocab
-from ..schema.base import Base, text_list
+from ..schema.base import Base
 from ..schema.fields import GitHubHandle, IsoDate, Text, Url
+from ..schema.unpublished import Maybe, TextOr
 from .activities import Activity, Competition, Evaluation
 from .benefits import Benefit
+from .commitments import Commitment
 from .common import Highlight
 from .creation import CreationArchive, CreationStandards
 from .disclosure import Disclosure, ElderlyWindow, OpeningHours, PhoneNumber, SupervisionChannel
 from .honours import Honour
+from .on_site import Facility, Inspection, Operator, Timetable
 
 
 class ScreenSettings(Base):
@@ -40,11 +45,20 @@ class Unit(Base):
     address: Text = Field(title="地址", examples=["安澜县城关镇解放路 88 号"])
     website: Url | None = Field(None, title="网站")
     intro: Text = Field(title="单位简介", examples=["一两句话介绍本单位和为老服务窗口"])
-    opening_hours: OpeningHours = Field(title="办公时间")
-    elderly_window: ElderlyWindow = Field(title="为老服务窗口")
-    phones: list[PhoneNumber] = Field(title="电话", min_length=1)
+    opening_hours: Maybe[OpeningHours] = Field(title="办公时间")
+    elderly_window: Maybe[ElderlyWindow] = Field(title="为老服务窗口")
+    timetables: list[Timetable] = Field(default_factory=list, title="班次时间")
+    facilities: list[Facility] = Field(default_factory=list, title="适老设施")
+    operator: Operator | None = Field(
+        None, title="运营单位", description="服务由其他单位运营时填写"
+    )
+    phones: Maybe[Annotated[list[PhoneNumber], Field(min_length=1)]] = Field(title="电话")
     supervision: list[SupervisionChannel] = Field(default_factory=list, title="其他监督渠道")
-    commitments: list[Text] = text_list("公开承诺", required=True)
+    commitments: list[TextOr[Commitment]] = Field(
+        title="公开承诺",
+        min_length=1,
+        description="每条写一行原文；要写明类型（禁止、岗位职责、服务指标、覆盖数据）或数据范围时，分项写",
+    )
     disclosure: Disclosure = Field(title="公开事项")
     benefits: list[Benefit] = Field(default_factory=list, title="老年人优待政策")
     highlights: list[Highlight] = Field(default_factory=list, title="服务数据")
@@ -52,6 +66,7 @@ class Unit(Base):
     competition: Competition | None = Field(None, title="岗位争创")
     activities: list[Activity] = Field(default_factory=list, title="特色活动")
     evaluations: list[Evaluation] = Field(default_factory=list, title="群众评议")
+    inspections: list[Inspection] = Field(default_factory=list, title="检查与报道")
     archive: CreationArchive | None = Field(None, title="创建档案")
     honours: list[Honour] = Field(default_factory=list, title="所获荣誉")
     maintainers: list[GitHubHandle] = Field(

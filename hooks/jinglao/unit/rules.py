@@ -2,14 +2,21 @@
 
 Each rule yields ``Finding``s by key path; ``load.py`` locates them with the positions the YAML
 loader recorded. The county's lists come in as plain names, so this layer never reads them itself.
+The cross-file rules take plain values (a township, policy references), so ``partial.py`` runs
+them on a file that fails its model too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
 
 from ..problems import Finding, KeyPath, did_you_mean
+from ..schema.unpublished import given, listed
+from .age_bands import check_benefits
 from .common import TimeSpan
 from .disclosure import Procedure
 from .model import Unit
@@ -25,7 +32,35 @@ class CountyLists:
     policy_ids: list[str]
 
 
-def check_level(unit: Unit, townships: list[str] | None) -> Iterator[Finding]:
+# Where a unit cites the policy library; "*" stands for every item of a list.
+POLICY_REFS: tuple[KeyPath, ...] = (
+    ("disclosure", "policies", "*"),
+    ("disclosure", "procedures", "*", "legal_basis", "*"),
+    ("benefits", "*", "legal_basis", "*"),
+)
+
+
+def values_at(node: Any, pattern: KeyPath, path: KeyPath = ()) -> Iterator[tuple[Any, KeyPath]]:
+    """The values at a pattern of ``POLICY_REFS``'s kind, in a unit or in its plain data; a part
+    that is not there (or not a list, such as 未公布) has none."""
+    if not pattern:
+        yield node, path
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        items = node if isinstance(node, list | tuple) else []
+        for i, item in enumerate(items):
+            yield from values_at(item, rest, (*path, i))
+        return
+    if isinstance(node, dict):
+        child = node.get(head)
+    else:
+        child = getattr(node, str(head), None) if isinstance(node, BaseModel) else None
+    if child is not None:
+        yield from values_at(child, rest, (*path, head))
+
+
+def check_level(unit: Unit) -> Iterator[Finding]:
     if unit.level == "乡镇" and unit.township is None:
         yield Finding(("level",), "乡镇单位要写明所属乡镇（township）", "例如 township: 清溪镇")
     if unit.level == "县级" and unit.township is not None:
@@ -34,19 +69,29 @@ def check_level(unit: Unit, townships: list[str] | None) -> Iterator[Finding]:
             "县级单位不填写所属乡镇（township）",
             "县直单位请删掉这一行；若是乡镇单位，请把 level 改为 乡镇。",
         )
-    if unit.township is not None and townships is not None and unit.township not in townships:
-        yield Finding(
-            ("township",),
-            f"「{unit.township}」不在本县的乡镇名单里",
-            did_you_mean(unit.township, townships, cutoff=0.4)
-            + "本县乡镇："
-            + "、".join(townships),
-        )
+
+
+def unknown_township(township: str, townships: list[str]) -> tuple[str, str]:
+    """The message and hint for a township not in ``units/county.yml``: the closest name, the
+    list, and how the county office adds a township that really is missing."""
+    hint = (
+        did_you_mean(township, townships, cutoff=0.4)
+        + "本县乡镇："
+        + "、".join(townships)
+        + "。如果确是本县乡镇而名单里没有（例如新设或合并的乡镇），请县创建办在 units/county.yml 的 "
+        "townships 下加一行，例如 - {name: 新丰镇, slug: xinfeng}，再提交本单位资料。"
+    )
+    return f"「{township}」不在本县的乡镇名单里", hint
+
+
+def check_township(township: str | None, townships: list[str] | None) -> Iterator[Finding]:
+    if township is not None and townships is not None and township not in townships:
+        yield Finding(("township",), *unknown_township(township, townships))
 
 
 def check_supervision(unit: Unit) -> Iterator[Finding]:
-    has_phone = any(p.role == "投诉监督" for p in unit.phones)
-    if not has_phone and not unit.supervision:
+    has_phone = any(p.role == "投诉监督" for p in listed(unit.phones))
+    if not has_phone and not unit.supervision and given(unit.phones) is not None:
         yield Finding(
             ("phones",),
             "至少要公布一个监督渠道",
@@ -65,7 +110,9 @@ def _compare(promised: TimeSpan, statutory: TimeSpan | None, path: KeyPath) -> I
 
 
 def check_time_limits(procedure: Procedure, path: KeyPath) -> Iterator[Finding]:
-    limit = procedure.time_limit
+    limit = given(procedure.time_limit)
+    if limit is None:
+        return
     yield from _compare(limit.promised, limit.statutory, (*path, "time_limit", "promised"))
     for i, variant in enumerate(limit.variants):
         statutory = variant.statutory or limit.statutory
@@ -74,19 +121,16 @@ def check_time_limits(procedure: Procedure, path: KeyPath) -> Iterator[Finding]:
         )
 
 
-def _policy_refs(unit: Unit) -> Iterator[tuple[str, KeyPath]]:
-    for i, ref in enumerate(unit.disclosure.policies):
-        yield ref, ("disclosure", "policies", i)
-    for p, proc in enumerate(unit.disclosure.procedures):
-        for i, ref in enumerate(proc.legal_basis):
-            yield ref, ("disclosure", "procedures", p, "legal_basis", i)
-    for b, benefit in enumerate(unit.benefits):
-        for i, ref in enumerate(benefit.legal_basis):
-            yield ref, ("benefits", b, "legal_basis", i)
+def policy_refs(unit: Unit) -> Iterator[tuple[str, KeyPath]]:
+    for pattern in POLICY_REFS:
+        for ref, path in values_at(unit, pattern):
+            yield str(ref), path
 
 
-def check_policy_refs(unit: Unit, policy_ids: list[str]) -> Iterator[Finding]:
-    for ref, path in _policy_refs(unit):
+def check_policy_refs(
+    refs: Iterable[tuple[str, KeyPath]], policy_ids: list[str]
+) -> Iterator[Finding]:
+    for ref, path in refs:
         if ref not in policy_ids:
             yield Finding(
                 path,
@@ -99,7 +143,7 @@ def check_policy_refs(unit: Unit, policy_ids: list[str]) -> Iterator[Finding]:
 
 def check_procedures(unit: Unit) -> Iterator[Finding]:
     seen: set[str] = set()
-    for p, proc in enumerate(unit.disclosure.procedures):
+    for p, proc in enumerate(listed(unit.disclosure.procedures)):
         path: KeyPath = ("disclosure", "procedures", p)
         yield from check_time_limits(proc, path)
         if proc.id is not None:
@@ -123,13 +167,13 @@ def check_consent(unit: Unit) -> Iterator[Finding]:
 
 
 def check_honours(unit: Unit) -> Iterator[Finding]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     for i, honour in enumerate(unit.honours):
-        key = (honour.level, honour.cycle)
+        key = (honour.level, honour.round_text, honour.title)
         if key in seen:
             yield Finding(
                 ("honours", i),
-                f"{honour.cycle} 届的{honour.level}称号写了两次",
+                f"{honour.round_text}的{honour.level}{honour.title}称号写了两次",
                 "同一届同一级别只能获得一次。",
             )
         seen.add(key)
@@ -137,10 +181,12 @@ def check_honours(unit: Unit) -> Iterator[Finding]:
 
 def unit_findings(unit: Unit, county: CountyLists) -> list[Finding]:
     return [
-        *check_level(unit, county.townships),
+        *check_level(unit),
+        *check_township(unit.township, county.townships),
         *check_supervision(unit),
         *check_procedures(unit),
-        *check_policy_refs(unit, county.policy_ids),
+        *check_policy_refs(policy_refs(unit), county.policy_ids),
         *check_consent(unit),
         *check_honours(unit),
+        *check_benefits(unit.benefits),
     ]

@@ -6,19 +6,30 @@ changed after it is made: what other files add (titles from award cycles) is joi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..plain import Data
 from ..schema import vocab
+from ..schema.dates import earliest
+from ..schema.unpublished import given, listed, unpublished_text
 from ..source.git import History
 from . import wording
+from .activities import dated
 from .completeness import completeness, completeness_data
-from .disclosure import Procedure, Staff, TimeLimit
+from .disclosure import OpeningHours, Staff
+from .fact_views import (
+    benefit_views,
+    commitment_views,
+    distribution_views,
+    facility_views,
+    inspection_views,
+    timetable_views,
+)
 from .freshness import is_stale, last_confirmed
+from .gaps import gaps
 from .load import UnitRecord
 from .model import Unit
-from .time_limits import describe
+from .procedure_view import OTHER, procedure_view
 
 COUNTY_LEVEL_SLUG = "xianzhi"
 COUNTY_LEVEL_NAME = "县直单位"
@@ -32,48 +43,6 @@ class ViewContext:
     site_url: str = ""
     history: History = field(default_factory=History)
     township_slugs: dict[str, str] = field(default_factory=dict)
-
-
-def _time_limit(limit: TimeLimit) -> Data:
-    return {
-        "promised": describe(limit.promised),
-        "statutory": describe(limit.statutory) if limit.statutory else None,
-        "statutory_note": limit.statutory_note,
-        "note": limit.note,
-        "variants": [
-            {
-                "condition": v.condition,
-                "promised": describe(v.promised),
-                "statutory": describe(v.statutory) if v.statutory else None,
-            }
-            for v in limit.variants
-        ],
-    }
-
-
-def _procedure(index: int, proc: Procedure) -> Data:
-    data = proc.model_dump(mode="json")
-    data["anchor"] = f"proc-{proc.id or index + 1}"
-    data["time_limit"] = _time_limit(proc.time_limit)
-    data["steps"] = [
-        s.model_dump(mode="json") | {"time_limit": describe(s.time_limit) if s.time_limit else None}
-        for s in proc.steps
-    ]
-    data["fees"] = [
-        f.model_dump(mode="json")
-        | {"applies_to": wording.eligibility(f.applies_to) if f.applies_to else None}
-        for f in proc.fees
-    ]
-    data["visits_text"] = wording.visits(proc.visits)
-    data["delivery_text"] = "、".join(_named(proc.result.delivery))
-    return data
-
-
-OTHER = "其他"  # a vocabulary's catch-all: never printed as if it were a name
-
-
-def _named(choices: Sequence[str]) -> list[str]:
-    return [c for c in choices if c != OTHER]
 
 
 SIGNAGE = (
@@ -93,11 +62,66 @@ def _signage(unit_id: str, site_url: str) -> list[Data]:
 
 def _phone_groups(unit: Unit) -> list[Data]:
     """Phones under one heading per role, in the order first listed (「其他」 reads 「电话」)."""
+    if isinstance(unit.phones, str):
+        return [{"label": "电话", "phones": [], "unpublished": unpublished_text(unit.phones)}]
     groups: dict[str, list[Data]] = {}
     for phone in unit.phones:
         label = "电话" if phone.role == OTHER else f"{phone.role}电话"
         groups.setdefault(label, []).append({"number": phone.number, "hours": phone.hours})
-    return [{"label": label, "phones": phones} for label, phones in groups.items()]
+    return [
+        {"label": label, "phones": phones, "unpublished": None} for label, phones in groups.items()
+    ]
+
+
+def _supervision_line(unit: Unit) -> str:
+    """The footer line of screens and boards: the hotline, else the first other channel."""
+    numbers = [p.number for p in listed(unit.phones) if p.role == "投诉监督"]
+    if numbers:
+        return "监督电话：" + "、".join(numbers)
+    for channel in unit.supervision:
+        return f"{channel.kind if channel.kind != OTHER else '监督渠道'}：{channel.detail}"
+    return "监督电话：" + unpublished_text(unit.phones) if isinstance(unit.phones, str) else ""
+
+
+def _opening(hours: OpeningHours | str) -> list[str]:
+    if isinstance(hours, str):
+        return [unpublished_text(hours)]
+    return [wording.schedule(s) for s in hours.schedules] + list(hours.exceptions)
+
+
+def _shown(value: object) -> str:
+    """A text field as shown: itself, or 未公布（reason） for a declaration."""
+    return (
+        unpublished_text(value) if isinstance(value, str) and given(value) is None else str(value)
+    )
+
+
+def _elderly_window(unit: Unit) -> Data:
+    """Where the window is (or 未公布) and what it offers."""
+    window = unit.elderly_window
+    if isinstance(window, str):
+        return {"place": unpublished_text(window), "services": []}
+    return {"place": window.location, "services": window.services}
+
+
+def _disclosed_lists(unit: Unit) -> Data:
+    """The four listed disclosures as lists (empty when 未公布; the gap says so)."""
+    found = unit.disclosure
+    return {
+        "services": [s.model_dump(mode="json") for s in listed(found.services)],
+        "standards": [s.model_dump(mode="json") for s in listed(found.standards)],
+        "policy_ids": listed(found.policies),
+    }
+
+
+SECTION_KEYS = ("policies", "services", "procedures", "standards", "phones", "opening_hours")
+
+
+def _gap_texts(unit: Unit) -> Data:
+    """Top-level and disclosure-level declarations by key, for a section's own notice."""
+    found = {".".join(str(p) for p in g.path): g.text for g in gaps(unit)}
+    declared = {key.rsplit(".", 1)[-1]: text for key, text in found.items() if key.count(".") <= 1}
+    return dict.fromkeys(SECTION_KEYS) | declared
 
 
 def _public_staff(staff: Staff) -> Data:
@@ -188,26 +212,30 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
         sector_slug=vocab.SECTOR_SLUGS[unit.sector],
         place=unit.township or COUNTY_LEVEL_NAME,
         place_slug=context.township_slugs.get(unit.township or "", COUNTY_LEVEL_SLUG),
-        opening=[wording.schedule(s) for s in unit.opening_hours.schedules],
-        supervision_phones=[p.number for p in unit.phones if p.role == "投诉监督"],
-        procedures=[_procedure(i, p) for i, p in enumerate(unit.disclosure.procedures)],
-        benefit_views=[
-            b.model_dump(mode="json")
-            | {
-                "tiers": [
-                    {"who": wording.eligibility(t.who), "content": t.content} for t in b.tiers
-                ]
-            }
-            for b in unit.benefits
+        opening=_opening(unit.opening_hours),
+        address_text=_shown(unit.address),
+        window=_elderly_window(unit),
+        supervision_line=_supervision_line(unit),
+        supervision_phones=[p.number for p in listed(unit.phones) if p.role == "投诉监督"],
+        procedures=[procedure_view(i, p) for i, p in enumerate(listed(unit.disclosure.procedures))],
+        unpublished=_gap_texts(unit),
+        **_disclosed_lists(unit),
+        gaps=[{"label": g.label, "text": g.text} for g in gaps(unit)],
+        benefit_views=benefit_views(unit),
+        highlight_texts=[
+            {"label": h.label, "text": wording.figure(h, h.scope)} for h in unit.highlights
         ],
-        highlight_texts=[{"label": h.label, "text": wording.figure(h)} for h in unit.highlights],
+        commitment_views=commitment_views(unit),
+        facility_views=facility_views(unit),
+        timetable_views=timetable_views(unit),
+        inspection_views=inspection_views(unit),
         activity_views=[
             a.model_dump(mode="json")
             | {
                 "reach": wording.figure(a.reach) if a.reach else None,
                 "type": a.type if a.type != OTHER else None,
             }
-            for a in sorted(unit.activities, key=lambda a: a.date, reverse=True)
+            for a in sorted(unit.activities, key=lambda a: earliest(a.date), reverse=True)
         ],
         phone_groups=_phone_groups(unit),
         signage=_signage(record.id, site_url),
@@ -216,8 +244,13 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
             for s in unit.supervision
         ],
         evaluation_views=[
-            e.model_dump(mode="json") | {"sample": wording.figure(e.sample) if e.sample else None}
-            for e in sorted(unit.evaluations, key=lambda e: e.date, reverse=True)
+            e.model_dump(mode="json")
+            | {
+                "sample": wording.figure(e.sample) if e.sample else None,
+                "date": _shown(e.date),
+                "distributions": distribution_views(e),
+            }
+            for e in sorted(unit.evaluations, key=dated, reverse=True)
         ],
         ratings=_reviews(unit),
         staff=data["disclosure"]["identification"]["staff"],

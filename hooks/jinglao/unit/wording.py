@@ -43,14 +43,16 @@ def eligibility(who: Eligibility) -> str:
     return f"{text}；{who.note}" if who.note else text
 
 
-def figure(fig: Figure) -> str:
-    """约 3,000 人次（2025年）; 1,500余 人次."""
+def figure(fig: Figure, scope: str = "本单位") -> str:
+    """约 3,000 人次（2025年）; 1,500余 人次; 96 万人次（2025年，全省数据）."""
     qualifier = fig.qualifier or ""
+    space = "" if fig.unit.startswith(("%", "‰")) else " "  # 65%, but 96 万人次
     if qualifier in TRAILING_QUALIFIERS:
-        text = f"{number(fig.value)}{qualifier} {fig.unit}"
+        text = f"{number(fig.value)}{qualifier}{space}{fig.unit}"
     else:
-        text = f"{qualifier}{number(fig.value)} {fig.unit}"
-    return f"{text}（{fig.period}）" if fig.period else text
+        text = f"{qualifier}{number(fig.value)}{space}{fig.unit}"
+    notes = [x for x in (fig.period, f"{scope}数据" if scope != "本单位" else None) if x]
+    return f"{text}（{'，'.join(notes)}）" if notes else text
 
 
 def schedule(item: OpeningSchedule) -> str:
@@ -64,3 +66,16 @@ def visits(count: int | None) -> str | None:
     if count is None:
         return None
     return "不用跑" if count == 0 else f"最多跑 {count} 次"
+
+
+SCOPE_WORDS = {"服务指标": "指标", "覆盖数据": "数据"}
+
+
+def with_scope(text: str, scope: str, kind: str) -> str:
+    """A commitment not of this unit's own, marked before its closing full stop:
+    「热线 15 秒接通率不低于 90%（上级系统指标）。」"""
+    if scope == "本单位":
+        return text
+    note = f"（{scope}{SCOPE_WORDS.get(kind, '统一承诺')}）"
+    body = text.rstrip("。")
+    return body + note + text[len(body) :]
