@@ -94,6 +94,24 @@ def test_board_fills_its_sheet_and_stays_readable(
     assert bool(board["note"]) == (paper == "A4" and crowded), board  # the note only when needed
 
 
+@pytest.mark.parametrize("unit_id", ["anlan-renmin-yiyuan", "anlan-gongjiao"])
+def test_ten_procedures_stay_readable_on_a4_or_say_a3(
+    browser: Any, crowded: Path, tmp_path: Path, unit_id: str
+) -> None:
+    pages = build_pages(crowded).pages
+    boards = {}
+    for paper, folder in PAPERS.items():
+        html = tmp_path / f"{paper}.html"
+        html.write_text(pages[f"print/{unit_id}/{folder}index.html"], encoding="utf-8")
+        boards[paper] = fitted(browser, html.as_uri())
+    a4, a3 = boards["A4"], boards["A3"]
+    assert not a4["overflow"] and not a3["overflow"], boards
+    assert a4["text_pt"] >= MIN_TEXT_PT or "完整公示牌请用 A3 打印" in a4["note"], a4
+    if a4["shown"] < a4["rows"]:
+        assert f"本页只列出前 {a4['shown']} 项办事流程，共 10 项" in a4["note"], a4
+    assert a3["rows"] == a3["shown"] == 10 and a3["note"] == "", a3  # A3 is the whole board
+
+
 def test_print_command_tells_the_clerk_to_post_a3(crowded: Path, tmp_path: Path) -> None:
     code, output = run_cli(
         "print", "anlan-gongjiao", "--project", str(crowded), "--out", str(tmp_path)
