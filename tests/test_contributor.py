@@ -198,6 +198,7 @@ STRUCTURAL = [
     "published-date-month-13",
     "commitment-kind-unknown",
     "age-in-words",
+    "unpublished-commitment",
 ]
 
 

@@ -182,6 +182,9 @@ CASES: dict[str, Callable[[Path], None]] = {
     "commitment-kind-unknown": edit(
         GONGJIAO, "commitments:\n  - ", "commitments:\n  - {text: 不得拒收现金, kind: 保证}\n  - "
     ),
+    "unpublished-commitment": edit(
+        GONGJIAO, "commitments:\n  - ", "commitments:\n  - 未公布\n  - "
+    ),
     "not-utf8": gbk,
     "deep-nesting": deep_nesting,
     "raw-nul": edit(SOCIETY, "intro: 县老年人协会", "intro: 县老年人\x00协会"),

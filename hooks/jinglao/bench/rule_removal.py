@@ -22,10 +22,11 @@ REPO = Path(__file__).resolve().parents[3]
 RULE_FILES = (
     "hooks/jinglao/unit/rules.py", "hooks/jinglao/cycles/rules.py",
     "hooks/jinglao/cycles/ladder.py", "hooks/jinglao/cycles/people.py",
+    "hooks/jinglao/unit/age_bands.py",
 )  # fmt: skip
 TESTS = [
     "tests/test_validate_cases.py", "tests/test_cycles.py", "tests/test_core.py",
-    "tests/test_hostile.py", "tests/test_contributor.py",
+    "tests/test_hostile.py", "tests/test_contributor.py", "tests/test_shapes.py",
 ]  # fmt: skip
 
 

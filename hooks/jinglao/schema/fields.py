@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 # C0 and C1 controls (but tab and line breaks), and the bidirectional overrides that make text
@@ -23,8 +23,27 @@ def visible(value: str) -> str:
     return value
 
 
+DECLARATION_PATTERN = r"^未公布(\s*[：:（(，,][\s\S]*)?$"
+"""「未公布」 or 「未公布：原因」: how a unit declares a fact it has not published (unpublished.py)."""
+_DECLARATION = re.compile(DECLARATION_PATTERN)
+
+
+def is_declaration(value: str) -> bool:
+    return bool(_DECLARATION.match(value.strip()))
+
+
+def _not_a_declaration(value: str) -> str:
+    if is_declaration(value):
+        raise PydanticCustomError("not_declarable", "这里不能写「未公布」")
+    return value
+
+
 Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(visible)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(visible),
+    AfterValidator(_not_a_declaration),
+    Field(json_schema_extra={"not": {"pattern": DECLARATION_PATTERN}}),
 ]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import AfterValidator, Discriminator, StringConstraints, Tag
 
-from .fields import Text, visible
+from .fields import DECLARATION_PATTERN, Text, is_declaration, visible
 
 UNPUBLISHED = "未公布"
 PUBLISHED_TAG = "published"
@@ -27,7 +27,7 @@ _REASON = re.compile(r"^未公布\s*[：:，,。（(]?\s*(.*?)\s*[）)]?$", re.D
 
 
 def is_unpublished(value: object) -> bool:
-    return isinstance(value, str) and value.strip().startswith(UNPUBLISHED)
+    return isinstance(value, str) and is_declaration(value)
 
 
 def reason(value: str) -> str:
@@ -48,7 +48,7 @@ def _branch(value: Any) -> str:
 
 Unpublished = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^未公布"),
+    StringConstraints(strip_whitespace=True, pattern=DECLARATION_PATTERN),
     AfterValidator(visible),
 ]
 

@@ -42,7 +42,7 @@ class Unit(Base):
     level: vocab.Level = Field(title="层级")
     township: Text | None = Field(None, title="所属乡镇")
     village: Text | None = Field(None, title="所在村（社区）")
-    address: Text = Field(title="地址", examples=["安澜县城关镇解放路 88 号"])
+    address: Maybe[Text] = Field(title="地址", examples=["安澜县城关镇解放路 88 号"])
     website: Url | None = Field(None, title="网站")
     intro: Text = Field(title="单位简介", examples=["一两句话介绍本单位和为老服务窗口"])
     opening_hours: Maybe[OpeningHours] = Field(title="办公时间")

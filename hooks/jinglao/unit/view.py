@@ -26,7 +26,7 @@ from .fact_views import (
     timetable_views,
 )
 from .freshness import is_stale, last_confirmed
-from .gaps import gaps
+from .gaps import Gap, gaps
 from .load import UnitRecord
 from .model import Unit
 from .procedure_view import OTHER, procedure_view
@@ -117,11 +117,11 @@ def _disclosed_lists(unit: Unit) -> Data:
 SECTION_KEYS = ("policies", "services", "procedures", "standards", "phones", "opening_hours")
 
 
-def _gap_texts(unit: Unit) -> Data:
+def _gap_texts(declared: list[Gap]) -> Data:
     """Top-level and disclosure-level declarations by key, for a section's own notice."""
-    found = {".".join(str(p) for p in g.path): g.text for g in gaps(unit)}
-    declared = {key.rsplit(".", 1)[-1]: text for key, text in found.items() if key.count(".") <= 1}
-    return dict.fromkeys(SECTION_KEYS) | declared
+    return dict.fromkeys(SECTION_KEYS) | {
+        str(g.path[-1]): g.text for g in declared if len(g.path) <= 2
+    }
 
 
 def _public_staff(staff: Staff) -> Data:
@@ -203,6 +203,7 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
     """One unit as the templates see it: the published model plus derived wording."""
     unit = record.unit
     data = published(record)
+    declared = gaps(unit)
     site_url = context.site_url
     data.update(
         page_url=f"{site_url}units/{record.id}/" if site_url else "",
@@ -218,9 +219,9 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
         supervision_line=_supervision_line(unit),
         supervision_phones=[p.number for p in listed(unit.phones) if p.role == "投诉监督"],
         procedures=[procedure_view(i, p) for i, p in enumerate(listed(unit.disclosure.procedures))],
-        unpublished=_gap_texts(unit),
+        unpublished=_gap_texts(declared),
         **_disclosed_lists(unit),
-        gaps=[{"label": g.label, "text": g.text} for g in gaps(unit)],
+        gaps=[{"label": g.label, "text": g.text} for g in declared],
         benefit_views=benefit_views(unit),
         highlight_texts=[
             {"label": h.label, "text": wording.figure(h, h.scope)} for h in unit.highlights
