@@ -185,6 +185,22 @@ CASES: dict[str, Callable[[Path], None]] = {
     "unpublished-commitment": edit(
         GONGJIAO, "commitments:\n  - ", "commitments:\n  - 未公布\n  - "
     ),
+    "no-opening-hours": edit(
+        SOCIETY,
+        'opening_hours:\n  schedules:\n    - days: 周二至周日\n      periods: ["08:00-11:30", "14:30-21:00"]\n',
+        "",
+    ),
+    "fee-parts-do-not-add-up": edit(
+        "units/anlan-zilaishui/unit.yml",
+        "        - {item: 工料费, price: 按实际用料收取，价格表在营业厅公示}",
+        "        - {item: 报装费, price: 每户 300 元, amount: 300, unit: 元/户,"
+        " parts: [{item: 水表, amount: 180, unit: 元/户}, {item: 人工, amount: 100, unit: 元/户}]}",
+    ),
+    "step-range-reversed": edit(
+        "units/anlan-zilaishui/unit.yml",
+        "{name: 现场勘查, time_limit: {value: 2, unit: 工作日}}",
+        "{name: 现场勘查, time_limit: {value: 2, up_to: 1, unit: 工作日}}",
+    ),
     "not-utf8": gbk,
     "deep-nesting": deep_nesting,
     "raw-nul": edit(SOCIETY, "intro: 县老年人协会", "intro: 县老年人\x00协会"),

@@ -53,6 +53,7 @@ _CUSTOM_HINTS = {
     "honour_creating": "正在创建的称号不写 awarded；命名后把 status 改为 已命名，再写授予日期。",
     "not_declarable": "「未公布」只能写在可以暂不公布的地方：电话、地址、办公时间、为老服务窗口、"
     "四项公开内容、办结时限、办理结果、评议日期。承诺、步骤等内容请照原文写；没有的就删掉这一项。",
+    "span_range": "范围写成 {value: 12, up_to: 72, unit: 小时}：上限 up_to 要大于 value。",
     "published_date": "照原文写：2025-03-01、2025-03、2025，或 2025年3月、2024年以来、2025年3月1日起。",
     "control_char": "常见于从别的软件复制来的文字，或引号里的 \\0 这类转义：请删掉它，或把这段文字重新输入一遍。",
 }
@@ -133,11 +134,17 @@ def _example(model: type[BaseModel] | None, key: str) -> str:
     return f"例如：{key}: {value}"
 
 
-def _blank_hint(parent: type[BaseModel] | None, key: str) -> str:
+def _blank_hint(parent: type[BaseModel] | None, key: str, declarable: str) -> str:
+    """How to fill an empty field: its example or its choices, and, where the field may be
+    declared unpublished, that 未公布 is the honest answer (a new unit's file leaves these empty)."""
     info = field_info(parent, key)
     required = info is not None and info.is_required()
+    choices = shape_of(info.annotation).choices if info else []
     fallback = "这一项必须填写。" if required else "请填写；不需要这一项时，把整行删掉。"
-    return _example(parent, key) or fallback
+    if choices:
+        fallback = "可选的值：" + "、".join(map(str, choices)) + "。"
+    hint = _example(parent, key) or fallback
+    return f"{hint.rstrip('。')}；{declarable}" if declarable else hint
 
 
 def _missing_message(parent: type[BaseModel] | None, key: str, field: str) -> str:
@@ -186,8 +193,9 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[KeyPath, bool
         allowed = list(parent.model_fields) if parent else []
         hint = did_you_mean(key, allowed) + "这里可以写的字段：" + "、".join(allowed)
         return loc, True, f"不认识的字段「{key}」", hint
+    declarable = UNPUBLISHED_HINT if error["loc"][-1:] == (PUBLISHED_TAG,) else ""
     if _is_blank(value) or kind == "string_too_short" or (kind == "too_short" and value == []):
-        return loc, True, f"{field}没有填写内容", _blank_hint(parent, key)
+        return loc, True, f"{field}没有填写内容", _blank_hint(parent, key, declarable)
     owner, name = _owner(root, loc)
     item = bool(loc) and isinstance(loc[-1], int)
     if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
@@ -200,7 +208,6 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[KeyPath, bool
         return loc, False, f"{field}不能是「{value}」", hint
     if kind in {"bool_parsing", "bool_type"}:
         return loc, False, f"{field}只能填 true 或 false", "true 表示「是」，false 表示「否」。"
-    declarable = UNPUBLISHED_HINT if error["loc"][-1:] == (PUBLISHED_TAG,) else ""
     if kind == "list_type":
         return loc, False, f"{field}应当是一个列表", "每一项单独一行，以「- 」开头。" + declarable
     if kind in {"model_type", "model_attributes_type", "dict_type"} and not loc:

@@ -29,7 +29,10 @@ Sector = Literal[
 ]
 assert list(get_args(Sector)) == list(SECTOR_SLUGS)
 
-Level = Literal["县级", "乡镇"]
+Level = Literal["县级", "乡镇", "市级", "省级", "中央驻县"]
+"""县级 and 乡镇 units belong to the county; 市级, 省级 and 中央驻县 are windows of bodies above it
+(a city social-insurance window in the county hall, a railway station) and need no township."""
+ABOVE_COUNTY: frozenset[str] = frozenset({"市级", "省级", "中央驻县"})
 HonourLevel = Literal["县级", "市级", "省级", "全国"]
 # The ladder a title climbs, lowest first: a unit is recommended upward one level at a time.
 HONOUR_LEVELS: list[str] = list(get_args(HonourLevel))

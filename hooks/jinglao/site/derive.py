@@ -14,10 +14,14 @@ from ..plain import Data
 from ..project import Project
 from ..schema import vocab
 from ..schema.reference import field_rows
-from ..unit.model import Unit
-from ..unit.view import (
+from ..unit.basics import (
+    ABOVE_COUNTY_NAME,
+    ABOVE_COUNTY_SLUG,
     COUNTY_LEVEL_NAME,
     COUNTY_LEVEL_SLUG,
+)
+from ..unit.model import Unit
+from ..unit.view import (
     ViewCache,
     ViewContext,
     cached_unit_view,
@@ -58,6 +62,8 @@ def derive(project: Project, views: ViewCache | None = None) -> Data:
         for name, slug in vocab.SECTOR_SLUGS.items()
     ]
     places = [(COUNTY_LEVEL_NAME, COUNTY_LEVEL_SLUG), *township_slugs.items()]
+    if any(s["place_slug"] == ABOVE_COUNTY_SLUG for s in summaries):
+        places.append((ABOVE_COUNTY_NAME, ABOVE_COUNTY_SLUG))
     townships = [
         {"name": name, "slug": slug, "units": [s for s in summaries if s["place_slug"] == slug]}
         for name, slug in places
@@ -92,7 +98,11 @@ def derive(project: Project, views: ViewCache | None = None) -> Data:
         "counts": {
             "units": len(units),
             "sectors": len(sector_counts),
-            "townships": sum(1 for t in townships if t["units"] and t["slug"] != COUNTY_LEVEL_SLUG),
+            "townships": sum(
+                1
+                for t in townships
+                if t["units"] and t["slug"] not in (COUNTY_LEVEL_SLUG, ABOVE_COUNTY_SLUG)
+            ),
             "procedures": sum(len(u["procedures"]) for u in units),
             "benefits": sum(len(u["benefits"]) for u in units),
             "eligible": sum(1 for u in units if u["completeness"]["eligible"]),

@@ -8,6 +8,7 @@ from ..schema import vocab
 from ..schema.base import Base, text_list
 from ..schema.fields import PolicyId, Text
 from .common import Eligibility
+from .validity import Validity
 
 
 class BenefitTier(Base):
@@ -29,4 +30,5 @@ class Benefit(Base):
     legal_basis: list[PolicyId] = Field(
         default_factory=list, title="政策依据", examples=[["laonianren-quanyi-baozhangfa"]]
     )
+    valid: Validity | None = Field(None, title="有效期")
     note: Text | None = Field(None, title="说明")

@@ -10,6 +10,7 @@ from ..schema import vocab
 from ..schema.base import Base
 from ..schema.fields import Text
 from .common import Figure
+from .validity import Validity
 
 
 class Target(Figure):
@@ -23,6 +24,7 @@ class Commitment(Base):
     text: Text = Field(title="承诺原文", examples=["不得拒收现金"])
     kind: vocab.CommitmentKind = Field("承诺", title="类型")
     target: Target | None = Field(None, title="服务指标或覆盖数据")
+    valid: Validity | None = Field(None, title="有效期")
     scope: vocab.Scope = Field(
         "本单位", title="数据范围", description="数据或承诺属于本单位，还是上级系统、市、省、全国"
     )

@@ -10,7 +10,11 @@ from ..schema import vocab
 from ..schema.base import Base, text_list
 from ..schema.fields import ClockPeriod, Phone, PhotoFile, PolicyId, Slug, Text
 from ..schema.unpublished import Maybe
-from .common import Eligibility, TimeSpan
+from .common import TimeSpan
+from .duties import Rationing, Recurring
+from .fees import Fee
+from .steps import Step
+from .validity import Validity
 
 
 class TimeLimitVariant(Base):
@@ -41,20 +45,6 @@ class Material(Base):
     note: Text | None = Field(None, title="说明")
 
 
-class Step(Base):
-    name: Text = Field(title="步骤名称")
-    description: Text | None = Field(None, title="步骤说明")
-    who: Text | None = Field(None, title="办理岗位")
-    time_limit: TimeSpan | None = Field(None, title="本步骤时限")
-
-
-class Fee(Base):
-    item: Text = Field(title="收费项目")
-    price: Text = Field(title="收费标准", examples=["免费", "12元"])
-    applies_to: Eligibility | None = Field(None, title="适用人群")
-    note: Text | None = Field(None, title="说明")
-
-
 class Result(Base):
     delivery: list[vocab.Delivery] = Field(title="结果送达方式", min_length=1)
     description: Text = Field(title="办理结果")
@@ -74,12 +64,16 @@ class Procedure(Base):
     legal_basis: list[PolicyId] = Field(
         default_factory=list, title="办理依据", examples=[["laonianren-quanyi-baozhangfa"]]
     )
+    recurring: list[Recurring] = Field(default_factory=list, title="定期要办的事")
+    valid: Validity | None = Field(None, title="有效期")
     phone: Phone | None = Field(None, title="咨询电话")
 
 
 class Service(Base):
     name: Text = Field(title="服务名称")
     description: Text = Field(title="服务说明")
+    rationing: list[Rationing] = Field(default_factory=list, title="限制措施")
+    valid: Validity | None = Field(None, title="有效期")
 
 
 class ServiceStandard(Base):
@@ -134,6 +128,7 @@ class OpeningSchedule(Base):
     applies: Text | None = Field(None, title="适用日期", examples=["5月1日至9月30日"])
     days: Text = Field(title="适用星期", examples=["周一至周五"])
     periods: list[ClockPeriod] = Field(title="时段", min_length=1, examples=[["08:00-12:00"]])
+    valid: Validity | None = Field(None, title="有效期")
 
 
 class OpeningHours(Base):

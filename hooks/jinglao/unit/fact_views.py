@@ -4,6 +4,8 @@ once here so the page, the screen and the boards print the same sentence."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..plain import Data
 from ..schema.dates import earliest
 from . import wording
@@ -12,14 +14,14 @@ from .benefits import Benefit
 from .commitments import as_commitment
 from .model import Unit
 from .procedure_view import OTHER, named
+from .timeline import in_force
 
 
-def commitment_views(unit: Unit) -> list[Data]:
+def commitment_views(unit: Unit, today: date | None) -> list[Data]:
     views = []
-    for item in unit.commitments:
-        commitment = as_commitment(item)
+    for commitment, note in in_force([as_commitment(c) for c in unit.commitments], today):
         text = wording.with_scope(commitment.text, commitment.scope, commitment.kind)
-        views.append({"text": text, "kind": commitment.kind})
+        views.append({"text": text + note, "kind": commitment.kind})
     return views
 
 
@@ -34,15 +36,16 @@ def benefit_summary(benefit: Benefit) -> str:
     return tiers + ("（" + "；".join(extras) + "）" if extras else "")
 
 
-def benefit_views(unit: Unit) -> list[Data]:
+def benefit_views(unit: Unit, today: date | None) -> list[Data]:
     return [
         b.model_dump(mode="json")
         | {
+            "name": b.name + note,
             "tiers": [{"who": wording.eligibility(t.who), "content": t.content} for t in b.tiers],
             "summary": benefit_summary(b),
             "delivery_text": "、".join(named(b.delivery)),
         }
-        for b in unit.benefits
+        for b, note in in_force(unit.benefits, today)
     ]
 
 

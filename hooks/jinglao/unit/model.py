@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from ..schema import vocab
 from ..schema.base import Base
@@ -23,8 +23,10 @@ from .commitments import Commitment
 from .common import Highlight
 from .creation import CreationArchive, CreationStandards
 from .disclosure import Disclosure, ElderlyWindow, OpeningHours, PhoneNumber, SupervisionChannel
+from .duties import Sites, Staffing
 from .honours import Honour
 from .on_site import Facility, Inspection, Operator, Timetable
+from .validity import UnitStatus
 
 
 class ScreenSettings(Base):
@@ -36,6 +38,12 @@ class ScreenSettings(Base):
 class Unit(Base):
     """Everything one service unit discloses."""
 
+    # opening_hours is required unless the unit states it is suspended or closed (rules.py);
+    # the JSON Schema says the same so that editors flag it too.
+    model_config = Base.model_config | ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["opening_hours"]}, {"required": ["status"]}]}
+    )
+
     name: Text = Field(title="单位名称", examples=["安澜县人民医院"])
     short_name: Text | None = Field(None, title="简称")
     sector: vocab.Sector = Field(title="行业类别")
@@ -45,10 +53,15 @@ class Unit(Base):
     address: Maybe[Text] = Field(title="地址", examples=["安澜县城关镇解放路 88 号"])
     website: Url | None = Field(None, title="网站")
     intro: Text = Field(title="单位简介", examples=["一两句话介绍本单位和为老服务窗口"])
-    opening_hours: Maybe[OpeningHours] = Field(title="办公时间")
+    status: UnitStatus | None = Field(None, title="单位状态", description="暂停服务或已关闭时填写")
+    opening_hours: Maybe[OpeningHours] | None = Field(
+        None, title="办公时间", description="必须填写；单位暂停服务或已关闭时可以不写"
+    )
     elderly_window: Maybe[ElderlyWindow] = Field(title="为老服务窗口")
     timetables: list[Timetable] = Field(default_factory=list, title="班次时间")
     facilities: list[Facility] = Field(default_factory=list, title="适老设施")
+    staffing: list[Staffing] = Field(default_factory=list, title="人员配备")
+    sites: Sites | None = Field(None, title="受理点", description="在多处设点受理时填写")
     operator: Operator | None = Field(
         None, title="运营单位", description="服务由其他单位运营时填写"
     )

@@ -9,6 +9,8 @@ from ..plain import Data
 from ..schema.unpublished import unpublished_text
 from . import wording
 from .disclosure import Procedure, Result, TimeLimit
+from .duties import recurring_text
+from .step_view import fee_text, step_view
 from .time_limits import describe
 
 OTHER = "其他"  # a vocabulary's catch-all: never printed as if it were a name
@@ -60,16 +62,10 @@ def procedure_view(index: int, proc: Procedure) -> Data:
     data = proc.model_dump(mode="json")
     data["anchor"] = f"proc-{proc.id or index + 1}"
     data["time_limit"] = time_limit_view(proc.time_limit)
-    data["steps"] = [
-        s.model_dump(mode="json") | {"time_limit": describe(s.time_limit) if s.time_limit else None}
-        for s in proc.steps
-    ]
-    data["fees"] = [
-        f.model_dump(mode="json")
-        | {"applies_to": wording.eligibility(f.applies_to) if f.applies_to else None}
-        for f in proc.fees
-    ]
+    data["steps"] = [step_view(s) for s in proc.steps]
+    data["fees"] = [f.model_dump(mode="json") | {"text": fee_text(f)} for f in proc.fees]
     data["visits_text"] = wording.visits(proc.visits)
+    data["recurring"] = [recurring_text(r) for r in proc.recurring]
     result = _result(proc.result)
     data["result"] = {"description": result["description"]}
     data["delivery_text"] = result["delivery_text"]

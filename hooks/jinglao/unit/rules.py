@@ -16,9 +16,11 @@ from pydantic import BaseModel
 
 from ..problems import Finding, KeyPath, did_you_mean
 from ..schema.unpublished import given, listed
+from . import wording
 from .age_bands import check_benefits
 from .common import TimeSpan
 from .disclosure import Procedure
+from .fees import Fee
 from .model import Unit
 from .time_limits import describe, surely_longer
 
@@ -67,7 +69,8 @@ def check_level(unit: Unit) -> Iterator[Finding]:
         yield Finding(
             ("township",),
             "县级单位不填写所属乡镇（township）",
-            "县直单位请删掉这一行；若是乡镇单位，请把 level 改为 乡镇。",
+            "县直单位请删掉这一行；若是乡镇单位，请把 level 改为 乡镇；"
+            "市、省或中央在本县设的窗口，把 level 改为 市级、省级或中央驻县（所在乡镇可写可不写）。",
         )
 
 
@@ -87,6 +90,16 @@ def unknown_township(township: str, townships: list[str]) -> tuple[str, str]:
 def check_township(township: str | None, townships: list[str] | None) -> Iterator[Finding]:
     if township is not None and townships is not None and township not in townships:
         yield Finding(("township",), *unknown_township(township, townships))
+
+
+def check_opening(unit: Unit) -> Iterator[Finding]:
+    if unit.opening_hours is None and unit.status is None:
+        yield Finding(
+            ("opening_hours",),
+            "缺少必填项「办公时间」（opening_hours）",
+            "照原文写作息时间；还没有公布的写「未公布」；单位暂停服务或已关闭时，写 status 说明即可。",
+            at_key=True,
+        )
 
 
 def check_supervision(unit: Unit) -> Iterator[Finding]:
@@ -179,6 +192,30 @@ def check_honours(unit: Unit) -> Iterator[Finding]:
         seen.add(key)
 
 
+def _fee_findings(fee: Fee, path: KeyPath) -> Iterator[Finding]:
+    if fee.up_to is not None and (fee.amount is None or fee.up_to <= fee.amount):
+        yield Finding(
+            (*path, "up_to"),
+            "金额上限 up_to 要大于金额 amount",
+            "例如 amount: 60, up_to: 90 表示 60 至 90 元。",
+        )
+    same_unit = fee.parts and all(p.unit == fee.unit for p in fee.parts)
+    if fee.amount is not None and same_unit:
+        total = sum(p.amount for p in fee.parts)
+        if abs(total - fee.amount) > 0.005:
+            yield Finding(
+                (*path, "amount"),
+                f"「{fee.item}」各分项合计 {wording.number(total)} {fee.unit}，与金额 {wording.number(fee.amount)} {fee.unit} 不符",
+                "请对照原文核对分项和合计；原文本来就对不上的，只写 price 原文，不写 amount。",
+            )
+
+
+def check_fees(unit: Unit) -> Iterator[Finding]:
+    for p, proc in enumerate(listed(unit.disclosure.procedures)):
+        for f, fee in enumerate(proc.fees):
+            yield from _fee_findings(fee, ("disclosure", "procedures", p, "fees", f))
+
+
 def unit_findings(unit: Unit, county: CountyLists) -> list[Finding]:
     return [
         *check_level(unit),
@@ -189,4 +226,6 @@ def unit_findings(unit: Unit, county: CountyLists) -> list[Finding]:
         *check_consent(unit),
         *check_honours(unit),
         *check_benefits(unit.benefits),
+        *check_fees(unit),
+        *check_opening(unit),
     ]

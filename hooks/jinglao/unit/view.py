@@ -7,16 +7,18 @@ changed after it is made: what other files add (titles from award cycles) is joi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..plain import Data
 from ..schema import vocab
 from ..schema.dates import earliest
-from ..schema.unpublished import given, listed, unpublished_text
+from ..schema.unpublished import listed
 from ..source.git import History
-from . import wording
+from . import basics, wording
 from .activities import dated
 from .completeness import completeness, completeness_data
-from .disclosure import OpeningHours, Staff
+from .disclosure import Staff
+from .duties import sites_text
 from .fact_views import (
     benefit_views,
     commitment_views,
@@ -30,9 +32,8 @@ from .gaps import Gap, gaps
 from .load import UnitRecord
 from .model import Unit
 from .procedure_view import OTHER, procedure_view
+from .timeline import changes, in_force
 
-COUNTY_LEVEL_SLUG = "xianzhi"
-COUNTY_LEVEL_NAME = "县直单位"
 HISTORY_SHOWN = 10
 
 
@@ -60,55 +61,18 @@ def _signage(unit_id: str, site_url: str) -> list[Data]:
     return [{"label": label, "url": base + path.format(id=unit_id)} for label, path in SIGNAGE]
 
 
-def _phone_groups(unit: Unit) -> list[Data]:
-    """Phones under one heading per role, in the order first listed (「其他」 reads 「电话」)."""
-    if isinstance(unit.phones, str):
-        return [{"label": "电话", "phones": [], "unpublished": unpublished_text(unit.phones)}]
-    groups: dict[str, list[Data]] = {}
-    for phone in unit.phones:
-        label = "电话" if phone.role == OTHER else f"{phone.role}电话"
-        groups.setdefault(label, []).append({"number": phone.number, "hours": phone.hours})
-    return [
-        {"label": label, "phones": phones, "unpublished": None} for label, phones in groups.items()
-    ]
-
-
-def _supervision_line(unit: Unit) -> str:
-    """The footer line of screens and boards: the hotline, else the first other channel."""
-    numbers = [p.number for p in listed(unit.phones) if p.role == "投诉监督"]
-    if numbers:
-        return "监督电话：" + "、".join(numbers)
-    for channel in unit.supervision:
-        return f"{channel.kind if channel.kind != OTHER else '监督渠道'}：{channel.detail}"
-    return "监督电话：" + unpublished_text(unit.phones) if isinstance(unit.phones, str) else ""
-
-
-def _opening(hours: OpeningHours | str) -> list[str]:
-    if isinstance(hours, str):
-        return [unpublished_text(hours)]
-    return [wording.schedule(s) for s in hours.schedules] + list(hours.exceptions)
-
-
-def _shown(value: object) -> str:
-    """A text field as shown: itself, or 未公布（reason） for a declaration."""
-    return (
-        unpublished_text(value) if isinstance(value, str) and given(value) is None else str(value)
-    )
-
-
-def _elderly_window(unit: Unit) -> Data:
-    """Where the window is (or 未公布) and what it offers."""
-    window = unit.elderly_window
-    if isinstance(window, str):
-        return {"place": unpublished_text(window), "services": []}
-    return {"place": window.location, "services": window.services}
-
-
-def _disclosed_lists(unit: Unit) -> Data:
+def _disclosed_lists(unit: Unit, today: date | None) -> Data:
     """The four listed disclosures as lists (empty when 未公布; the gap says so)."""
     found = unit.disclosure
     return {
-        "services": [s.model_dump(mode="json") for s in listed(found.services)],
+        "services": [
+            s.model_dump(mode="json")
+            | {
+                "name": s.name + note,
+                "rationing": [f"{r.when}：{r.measure}" for r in s.rationing],
+            }
+            for s, note in in_force(listed(found.services), today)
+        ],
         "standards": [s.model_dump(mode="json") for s in listed(found.standards)],
         "policy_ids": listed(found.policies),
     }
@@ -204,6 +168,8 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
     unit = record.unit
     data = published(record)
     declared = gaps(unit)
+    # the build's pinned date; a tree without git history reads today's date
+    today = context.history.reference_date or date.today()
     site_url = context.site_url
     data.update(
         page_url=f"{site_url}units/{record.id}/" if site_url else "",
@@ -211,22 +177,31 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
         id=record.id,
         source=record.path,
         sector_slug=vocab.SECTOR_SLUGS[unit.sector],
-        place=unit.township or COUNTY_LEVEL_NAME,
-        place_slug=context.township_slugs.get(unit.township or "", COUNTY_LEVEL_SLUG),
-        opening=_opening(unit.opening_hours),
-        address_text=_shown(unit.address),
-        window=_elderly_window(unit),
-        supervision_line=_supervision_line(unit),
+        **basics.place(unit, context.township_slugs),
+        opening=basics.opening_lines(unit, today),
+        status_text=basics.status_text(unit),
+        staffing_texts=[
+            f"{s.post}不少于 {s.minimum} 名" + (f"（{s.note}）" if s.note else "")
+            for s in unit.staffing
+        ],
+        sites_text=sites_text(unit.sites) if unit.sites else None,
+        changes=changes(unit, today),
+        address_text=basics.shown(unit.address),
+        window=basics.elderly_window(unit),
+        supervision_line=basics.supervision_line(unit),
         supervision_phones=[p.number for p in listed(unit.phones) if p.role == "投诉监督"],
-        procedures=[procedure_view(i, p) for i, p in enumerate(listed(unit.disclosure.procedures))],
+        procedures=[
+            procedure_view(i, p) | {"name": p.name + note}
+            for i, (p, note) in enumerate(in_force(listed(unit.disclosure.procedures), today))
+        ],
         unpublished=_gap_texts(declared),
-        **_disclosed_lists(unit),
+        **_disclosed_lists(unit, today),
         gaps=[{"label": g.label, "text": g.text} for g in declared],
-        benefit_views=benefit_views(unit),
+        benefit_views=benefit_views(unit, today),
         highlight_texts=[
             {"label": h.label, "text": wording.figure(h, h.scope)} for h in unit.highlights
         ],
-        commitment_views=commitment_views(unit),
+        commitment_views=commitment_views(unit, today),
         facility_views=facility_views(unit),
         timetable_views=timetable_views(unit),
         inspection_views=inspection_views(unit),
@@ -238,7 +213,7 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
             }
             for a in sorted(unit.activities, key=lambda a: earliest(a.date), reverse=True)
         ],
-        phone_groups=_phone_groups(unit),
+        phone_groups=basics.phone_groups(unit),
         signage=_signage(record.id, site_url),
         supervision_channels=[
             {"kind": s.kind if s.kind != OTHER else "监督渠道", "detail": s.detail}
@@ -248,7 +223,7 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
             e.model_dump(mode="json")
             | {
                 "sample": wording.figure(e.sample) if e.sample else None,
-                "date": _shown(e.date),
+                "date": basics.shown(e.date),
                 "distributions": distribution_views(e),
             }
             for e in sorted(unit.evaluations, key=dated, reverse=True)
