@@ -26,7 +26,7 @@ from .support.units import unit_data
 EXAMPLES = int(os.environ.get("JINGLAO_ONE_TRUTH_EXAMPLES", "500"))
 BASE_UNIT = "anlan-renmin-yiyuan"
 # Sections whose facts must appear in the order the unit wrote them (a tier under its benefit).
-ORDERED = {"commitments", "procedures", "benefits", "timetables"}
+ORDERED = {"commitments", "procedures", "benefits", "timetables", "steps"}
 
 
 @cache
@@ -62,6 +62,7 @@ def disagreements(record: UnitRecord) -> list[str]:
         "gaps": ("page", *signage),
         "hotline": signage,
         "timetables": ("page", *signage),
+        "steps": ("page", *signage),
         "on_site": ("page",),
         "figures": ("page",),
         "phones": ("page",),

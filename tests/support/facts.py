@@ -59,6 +59,7 @@ class Facts:
     figures: list[str] = field(default_factory=list)
     hotline: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)  # every way through every step, and fees
     timetables: list[list[str]] = field(default_factory=list)
     on_site: list[str] = field(default_factory=list)  # facilities, operator, inspections
     gaps: list[str] = field(default_factory=list)  # sections the signage carries
@@ -94,12 +95,29 @@ def _procedures(unit: Unit) -> Iterator[list[str]]:
         yield group
 
 
+def _steps(unit: Unit) -> Iterator[str]:
+    """Steps in order with each alternative, fallback (its condition first) and proxy line,
+    then the procedure's fees with their condition and parts: a branch must not vanish."""
+    procedures = unit.disclosure.procedures
+    for proc in procedures if not isinstance(procedures, str) else []:
+        for step in proc.steps:
+            yield step.name
+            for path in (*step.alternatives, *step.fallbacks):
+                yield from (x for x in (path.when, path.name, *path.materials) if x)
+            if step.proxy:
+                yield step.proxy
+        for fee in proc.fees:
+            yield from (x for x in (fee.item, fee.price, fee.condition) if x)
+            yield from (part.item for part in fee.parts)
+
+
 def facts_of(unit: Unit) -> Facts:
     facts = Facts()
     for item in unit.commitments:
         c = as_commitment(item)
         facts.commitments.append(_scoped(c.text, c.scope, c.kind))
     facts.procedures = list(_procedures(unit))
+    facts.steps = list(_steps(unit))
     for b in unit.benefits:
         facts.benefits.append([b.name, *(t.content for t in b.tiers), *b.limits])
     facts.figures = [figure(h, h.scope) for h in unit.highlights]

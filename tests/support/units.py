@@ -81,11 +81,46 @@ def time_limit(draw: st.DrawFn) -> Any:
 
 
 @st.composite
+def step_path(draw: st.DrawFn) -> dict[str, Any]:
+    path: dict[str, Any] = {"name": draw(words("方式"))}
+    if draw(st.booleans()):
+        path["when"] = draw(words("情形"))
+    path["materials"] = draw(st.lists(words("材料"), max_size=1))
+    return path
+
+
+@st.composite
+def step(draw: st.DrawFn) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": draw(words("步骤")), "optional": draw(st.booleans())}
+    data["alternatives"] = draw(st.lists(step_path(), max_size=2))
+    data["fallbacks"] = draw(st.lists(step_path(), max_size=2))
+    if draw(st.booleans()):
+        data["proxy"] = draw(words("代办"))
+    if draw(st.booleans()):
+        data["time_limit"] = {"value": 12, "up_to": 72, "unit": "小时", "anchor": "发车前"}
+    return data
+
+
+@st.composite
+def fee(draw: st.DrawFn) -> dict[str, Any]:
+    data: dict[str, Any] = {"item": draw(words("收费")), "price": draw(words("标准"))}
+    if draw(st.booleans()):
+        data["condition"] = draw(words("条件"))
+    if draw(st.booleans()):
+        data |= {"amount": 2000, "unit": "元/月", "parts": [
+            {"item": draw(words("分项")), "amount": 1200, "unit": "元/月"},
+            {"item": draw(words("分项")), "amount": 800, "unit": "元/月"},
+        ]}  # fmt: skip
+    return data
+
+
+@st.composite
 def procedure(draw: st.DrawFn, index: int) -> dict[str, Any]:
     return {
         "id": f"p{index}",
         "name": draw(words(f"事项{index}")),
-        "steps": [{"name": draw(words("步骤"))}],
+        "steps": draw(st.lists(step(), min_size=1, max_size=3)),
+        "fees": draw(st.lists(fee(), max_size=2)),
         "visits": draw(st.none() | st.integers(0, 3)),
         "time_limit": draw(time_limit()),
         "result": draw(UNPUBLISHED | st.just({"delivery": ["窗口领取"], "description": "领取"})),

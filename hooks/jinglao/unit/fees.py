@@ -12,7 +12,7 @@ from ..schema.base import Base
 from ..schema.fields import Text
 from .common import Eligibility
 
-FeeKind = Literal["一次性收费", "按期收费", "押金（可退）", "据实收取"]
+FeeKind = Literal["一次性收费", "按期收费", "可退押金", "据实收取"]
 
 
 class FeePart(Base):
