@@ -9,10 +9,10 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from ..report import FORMATS
-from ..schema.vocab import SECTOR_SLUGS
+from ..schema.vocab import SECTOR_SLUGS, Level
 from .common import EXIT_PROBLEMS, EXIT_USAGE
 
 
@@ -115,6 +115,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True, metavar="名称", help="单位全称，例如 安澜县人民医院")
     p.add_argument("--sector", required=True, choices=list(SECTOR_SLUGS), metavar="行业",
                    help="行业类别：" + "、".join(SECTOR_SLUGS))  # fmt: skip
+    p.add_argument("--level", choices=list(get_args(Level)), metavar="层级",
+                   help="层级：" + "、".join(get_args(Level)) + "（不写时留空，由单位填写）")  # fmt: skip
     p.add_argument("--township", metavar="乡镇", help="乡镇单位写所属乡镇；县直单位不写")
 
     p = _command(sub, "generate", _lazy("generate", "cmd_generate"), "把生成的页面连同 content/ 写到一个文件夹",

@@ -32,8 +32,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"jinglao new：{file.parent.relative_to(root)} 已经存在，不会覆盖。", file=sys.stderr)
         return EXIT_PROBLEMS
     file.parent.mkdir(parents=True)
-    text = scaffold_text(root / TEMPLATES_DIR, name=args.name, sector=args.sector, township=args.township,
-                         level="乡镇" if args.township else "县级")  # fmt: skip
+    # Only what the clerk passed is written: a township does not make the level 乡镇 (a city or
+    # provincial window sits in a township too), and no level at all is a gap validate reports.
+    text = scaffold_text(root / TEMPLATES_DIR, name=args.name, sector=args.sector,
+                         township=args.township, level=args.level)  # fmt: skip
     file.write_text(text, encoding="utf-8")
     origin = "（由名称的拼音生成，可以改文件夹名，但发布后不要再改）" if not args.unit_id else ""
     print(f"已建立 {unit_path(unit_id)}{origin}")

@@ -94,8 +94,9 @@ def _problem(
         return f"单位编号「{values['id']}」只能用小写字母、数字和连字符"
     if len(values["id"]) > ID_LIMIT:
         return f"单位编号太长（{len(values['id'])} 个字符），最多 {ID_LIMIT} 个"
-    if values["level"] not in get_args(vocab.Level):
-        return f"层级「{values['level']}」应为 县级 或 乡镇"
+    levels = get_args(vocab.Level)
+    if values["level"] and values["level"] not in levels:  # empty: the unit fills it in
+        return f"层级「{values['level']}」应为{'、'.join(levels)}之一"
     townships = [t.name for t in project.county.townships] if project.county else []
     if values["township"] and values["township"] not in townships:
         return f"乡镇「{values['township']}」不在本县乡镇名单里（{'、'.join(townships)}）"
@@ -152,7 +153,6 @@ def import_register(project: Project, path: Path, templates: Path | None) -> Imp
         values = _values(row, header)
         repaired = _lost_zero(values, row, header)
         values["id"] = values["id"] or suggest_unit_id(values["name"])
-        values["level"] = values["level"] or ("乡镇" if values["township"] else "县级")
         reason = _problem(values, project, taken_ids, taken_names)
         if reason:
             result.skipped.append(f"第 {number} 行：{reason}")
