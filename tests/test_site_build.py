@@ -41,11 +41,16 @@ def read(site: Path, rel: str) -> str:
     return (site / rel).read_text(encoding="utf-8")
 
 
+ABOVE_COUNTY = {"市级", "省级", "中央驻县"}
+
+
 def _units_by(key: str) -> dict[str, set[str]]:
-    """Unit ids by sector or township name (县直单位 for county level), from the data."""
+    """Unit ids by sector or township name, from the data; a unit with no township is browsed
+    under 县直单位, or under 驻县及上级单位 when it is a window of a body above the county."""
     groups: dict[str, set[str]] = {}
     for record in load(REPO).units:
-        name = getattr(record.unit, key) or "县直单位"
+        above = record.unit.level in ABOVE_COUNTY
+        name = getattr(record.unit, key) or ("驻县及上级单位" if above else "县直单位")
         groups.setdefault(name, set()).add(record.id)
     return groups
 
@@ -85,6 +90,7 @@ def test_sector_and_township_pages_list_exactly_their_units(site: Path) -> None:
         t["name"]: t["slug"] for t in yaml.safe_load(read(REPO, "units/county.yml"))["townships"]
     }
     slugs["县直单位"] = "xianzhi"
+    slugs["驻县及上级单位"] = "zhuxian"
     for township, units in _units_by("township").items():
         assert _linked_units(read(site, f"townships/{slugs[township]}/index.html")) == units
 
