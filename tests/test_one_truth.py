@@ -20,6 +20,7 @@ from jinglao.unit.model import Unit
 from jinglao.unit.view import ViewContext, published, unit_view
 
 from .conftest import REPO
+from .support.details import detail_disagreements
 from .support.facts import Facts, defects, facts_of, missing_in_order, plain_text
 from .support.units import unit_data
 
@@ -37,7 +38,12 @@ def _demo() -> tuple[Any, Any]:
 
 
 def outputs(record: UnitRecord) -> dict[str, str]:
-    """Every public output of one unit, as a reader sees it (plain text), and its open data."""
+    """Every public output of one unit, as a reader sees it (plain text)."""
+    return {name: plain_text(text) for name, text in raw_outputs(record).items()}
+
+
+def raw_outputs(record: UnitRecord) -> dict[str, str]:
+    """Every public output of one unit as rendered (Markdown with HTML, or HTML)."""
     _, page = _demo()
     view = unit_view(record, ViewContext(site_url="https://example.org/"))
     files = {"page": page("unit/page.md.j2", unit=view, titles=[])}
@@ -46,13 +52,14 @@ def outputs(record: UnitRecord) -> dict[str, str]:
     files["A4"] = signage[f"print/{record.id}/index.html"]
     files["A3"] = signage[f"print/{record.id}/a3/index.html"]
     files["cards"] = signage[f"print/{record.id}/cards/index.html"]
-    return {name: plain_text(text) for name, text in files.items()}
+    return files
 
 
 def disagreements(record: UnitRecord) -> list[str]:
     """Each fact an output that carries its section leaves out, and each defect it prints."""
     facts: Facts = facts_of(record.unit)
-    found = outputs(record)
+    raw = raw_outputs(record)
+    found = {name: plain_text(text) for name, text in raw.items()}
     wrong = []
     signage = ("screen", "A4", "A3")
     carriers = {
@@ -63,6 +70,7 @@ def disagreements(record: UnitRecord) -> list[str]:
         "hotline": signage,
         "timetables": ("page", *signage),
         "steps": ("page", *signage),
+        "duties": ("page", *signage),
         "on_site": ("page",),
         "figures": ("page",),
         "phones": ("page",),
@@ -81,7 +89,7 @@ def disagreements(record: UnitRecord) -> list[str]:
             wrong += [f"{name} lacks {section} fact {fact!r}" for fact in lacking]
     for name, text in found.items():
         wrong += [f"{name} prints a {defect}" for defect in defects(text)]
-    return wrong
+    return wrong + detail_disagreements(record.unit, raw)
 
 
 def test_every_demo_unit_says_the_same_everywhere() -> None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from jinglao.schema.unpublished import is_unpublished, reason
+from jinglao.schema.unpublished import is_unpublished, listed, reason
 from jinglao.unit.commitments import as_commitment
 from jinglao.unit.common import Figure, TimeSpan
 from jinglao.unit.model import Unit
@@ -60,6 +60,7 @@ class Facts:
     hotline: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)  # every way through every step, and fees
+    duties: list[str] = field(default_factory=list)  # what the citizen must do periodically
     timetables: list[list[str]] = field(default_factory=list)
     on_site: list[str] = field(default_factory=list)  # facilities, operator, inspections
     gaps: list[str] = field(default_factory=list)  # sections the signage carries
@@ -118,6 +119,8 @@ def facts_of(unit: Unit) -> Facts:
         facts.commitments.append(_scoped(c.text, c.scope, c.kind))
     facts.procedures = list(_procedures(unit))
     facts.steps = list(_steps(unit))
+    procedures = listed(unit.disclosure.procedures)
+    facts.duties = [duty.what for proc in procedures for duty in proc.recurring]
     for b in unit.benefits:
         facts.benefits.append([b.name, *(t.content for t in b.tiers), *b.limits])
     facts.figures = [figure(h, h.scope) for h in unit.highlights]
