@@ -75,7 +75,7 @@ def test_a_branching_step_reads_as_a_branch_everywhere(mini: Path) -> None:
     outputs = _outputs(mini)
     for name in ("screen", "board"):
         assert (
-            "资格认证；可选：窗口认证、手机 App 认证；不成功的：重新建模；仍不成功的：上门认证，另需医院证明；可由家属代办"
+            "资格认证；可选：窗口认证 或 手机 App 认证；不成功的：重新建模；仍不成功的：上门认证，另需医院证明；可由家属代办"
             in outputs[name]
         ), name
     assert "发车前 12—72小时" in outputs["page"]

@@ -103,8 +103,12 @@ def _steps(unit: Unit) -> Iterator[str]:
     for proc in procedures if not isinstance(procedures, str) else []:
         for step in proc.steps:
             yield step.name
+            if step.time_limit and step.time_limit.anchor:
+                yield step.time_limit.anchor
             for path in (*step.alternatives, *step.fallbacks):
-                yield from (x for x in (path.when, path.name, *path.materials) if x)
+                yield from (
+                    x for x in (path.when, path.name, path.description, *path.materials) if x
+                )
             if step.proxy:
                 yield step.proxy
         for fee in proc.fees:

@@ -1,6 +1,8 @@
-"""Valid units generated from the model's shapes (hypothesis): every kind of commitment, figures
-from 0.5 to the billions with each qualifier and scope, time limits with kinds, exclusions, notes
-and variants, benefits with age tiers, phones in every role, and 未公布 for any declarable fact."""
+"""Valid units generated from the model's shapes (hypothesis): every kind of commitment, some
+numbered by the unit, figures from 0.5 to the billions with each qualifier and scope, time limits
+with kinds, exclusions, notes, statutory notes and variants, materials and fees with who they are
+for and their notes, opening-hour exceptions, benefits with age tiers, phones in every role, and
+未公布 for any declarable fact."""
 
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ def figure(draw: st.DrawFn) -> dict[str, Any]:
 
 @st.composite
 def commitment(draw: st.DrawFn) -> Any:
-    text = draw(words("承诺"))
+    # Some units number their commitments themselves: 1. （二） 三、
+    text = draw(st.sampled_from(["", "", "1. ", "（二）", "三、"])) + draw(words("承诺"))
     if draw(st.booleans()):
         return text
     data: dict[str, Any] = {"text": text, "kind": draw(_choice(vocab.CommitmentKind))}
@@ -67,6 +70,8 @@ def time_limit(draw: st.DrawFn) -> Any:
     data: dict[str, Any] = {"promised": draw(SPANS)}
     if draw(st.booleans()):
         data["statutory"] = {"value": 20, "unit": "工作日"}
+        if draw(st.booleans()):
+            data["statutory_note"] = draw(words("法定依据"))
     kind = draw(st.none() | _choice(vocab.LimitKind))
     if kind:
         data["kind"] = kind
@@ -83,6 +88,8 @@ def time_limit(draw: st.DrawFn) -> Any:
 @st.composite
 def step_path(draw: st.DrawFn) -> dict[str, Any]:
     path: dict[str, Any] = {"name": draw(words("方式"))}
+    if draw(st.booleans()):
+        path["description"] = draw(words("说明"))
     if draw(st.booleans()):
         path["when"] = draw(words("情形"))
     path["materials"] = draw(st.lists(words("材料"), max_size=1))
@@ -111,6 +118,20 @@ def fee(draw: st.DrawFn) -> dict[str, Any]:
             {"item": draw(words("分项")), "amount": 1200, "unit": "元/月"},
             {"item": draw(words("分项")), "amount": 800, "unit": "元/月"},
         ]}  # fmt: skip
+    if draw(st.booleans()):
+        data["note"] = draw(words("收费说明"))
+    if draw(st.booleans()):
+        data["applies_to"] = {"categories": [draw(words("人群"))], "note": draw(words("凭证"))}
+    return data
+
+
+@st.composite
+def material(draw: st.DrawFn) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": draw(words("材料"))}
+    if draw(st.booleans()):
+        data["applies_to"] = draw(words("适用"))
+    if draw(st.booleans()):
+        data["note"] = draw(words("材料说明"))
     return data
 
 
@@ -119,6 +140,7 @@ def procedure(draw: st.DrawFn, index: int) -> dict[str, Any]:
     return {
         "id": f"p{index}",
         "name": draw(words(f"事项{index}")),
+        "materials": draw(st.lists(material(), max_size=2)),
         "steps": draw(st.lists(step(), min_size=1, max_size=3)),
         "fees": draw(st.lists(fee(), max_size=2)),
         "visits": draw(st.none() | st.integers(0, 3)),
@@ -159,6 +181,9 @@ def unit_data(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
     for key in declarable:
         if draw(st.integers(0, 4)) == 0:
             data[key] = draw(UNPUBLISHED)
+    if not isinstance(data["opening_hours"], str):
+        exceptions = draw(st.lists(words("例外安排"), max_size=2))
+        data["opening_hours"] = dict(data["opening_hours"], exceptions=exceptions)
     data["phones"] = draw(phones())
     data["supervision"] = draw(
         st.lists(st.just({"kind": "意见箱", "detail": "大厅东侧"}), max_size=1)

@@ -12,6 +12,7 @@ from . import wording
 from .model import Unit
 from .procedure_view import OTHER
 from .timeline import in_force
+from .validity import since_text
 
 COUNTY_LEVEL_SLUG = "xianzhi"
 COUNTY_LEVEL_NAME = "县直单位"
@@ -59,7 +60,7 @@ def status_text(unit: Unit) -> str:
     status = unit.status
     if status is None:
         return ""
-    details = [f"自 {status.since} 起" if status.since else None]
+    details = [since_text(status.since) if status.since else None]
     details += [f"恢复时间{status.resume}" if status.resume else None, status.note]
     shown = "，".join(d for d in details if d)
     return f"本单位{status.state}" + (f"（{shown}）" if shown else "")

@@ -20,7 +20,7 @@ def step_time(time: StepTime) -> str:
 
 def _path(path: StepPath) -> str:
     text = f"{path.when}：{path.name}" if path.when else path.name
-    extras = [f"另需{'、'.join(path.materials)}" if path.materials else None]
+    extras = [path.description, f"另需{'、'.join(path.materials)}" if path.materials else None]
     extras.append(step_time(path.time_limit) if path.time_limit else None)
     # after a comma, not in brackets: material names carry their own (村（社区）证明)
     return "，".join([text, *(x for x in extras if x)])
@@ -29,8 +29,10 @@ def _path(path: StepPath) -> str:
 def step_line(step: Step) -> str:
     """One step for a screen or board line: name, then its branches, in the order they run."""
     parts = [step.name + ("（可选）" if step.optional else "")]
+    if step.time_limit:
+        parts.append(step_time(step.time_limit))
     if step.alternatives:
-        parts.append("可选：" + "、".join(_path(p) for p in step.alternatives))
+        parts.append("可选：" + " 或 ".join(_path(p) for p in step.alternatives))
     parts += [_path(p) for p in step.fallbacks]
     if step.proxy:
         parts.append(step.proxy)
@@ -49,11 +51,11 @@ def step_view(step: Step) -> Data:
 def fee_text(fee: Fee) -> str:
     """收费项目 标准（条件；方式；分项；浮动；比例；适用人群），说明 — as the unit stated it."""
     details = [fee.condition, fee.kind if fee.kind and fee.kind not in fee.price else None]
-    if fee.parts:
+    if fee.parts and not all(p.item in fee.price for p in fee.parts):  # not said twice
         details.append(
             " + ".join(f"{p.item} {wording.number(p.amount)} {p.unit}" for p in fee.parts)
         )
-    if fee.share:
+    if fee.share and fee.share.of not in fee.price:
         details.append(f"按{fee.share.of}的 {wording.number(fee.share.percent)}%")
     details += [fee.band, wording.eligibility(fee.applies_to) if fee.applies_to else None]
     shown = "；".join(d for d in details if d)

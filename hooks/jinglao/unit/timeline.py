@@ -30,7 +30,10 @@ def in_force(items: Sequence[D], today: date | None) -> Iterator[tuple[D, str]]:
 
 
 def _label(item: object) -> str:
-    for key in ("name", "text", "days"):
+    periods = getattr(item, "periods", None)
+    if periods:  # a schedule: its days and its hours
+        return f"{getattr(item, 'days', '')} {'、'.join(periods)}"
+    for key in ("name", "text"):
         value = getattr(item, key, None)
         if isinstance(value, str):
             return value

@@ -56,11 +56,11 @@ def validity_note(valid: Validity | None, today: date | None) -> str:
     if state == "suspended":
         return f"（暂停{'，恢复时间' + valid.resume if valid.resume else ''}）"
     if state == "future" and valid.since:
-        return f"（{_since(valid.since)}实行）"
+        return f"（{since_text(valid.since)}实行）"
     if state == "ended" and valid.until:
         return f"（已于 {valid.until} 停止）"
-    return f"（{_since(valid.since)}）" if valid.since else ""
+    return f"（{since_text(valid.since)}）" if valid.since else ""
 
 
-def _since(text: str) -> str:
+def since_text(text: str) -> str:
     return text if text.endswith(("起", "以来")) else f"自 {text} 起"
