@@ -7,11 +7,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import bagit
 import pytest
 
+from jinglao.cycles.view import cycles_data
 from jinglao.pipeline import build_pages, load, renderer, site_data
 from jinglao.source.git import read_history
 
@@ -350,3 +352,18 @@ def test_a_source_export_without_git_honours_source_date_epoch(tmp_path: Path) -
     env.pop("SOURCE_DATE_EPOCH")
     log = _build_at(CLOCKS[0], export, tmp_path / "clock", env)
     assert "构建日期取自本机当前时间" in log
+
+
+@pytest.mark.parametrize(
+    ("cycle_id", "today", "phase"),
+    [
+        ("2024-2026", "2026-11-01", "评选表彰阶段（创建实施阶段同时进行）"),
+        ("2024-2026", "2024-03-01", "全面部署阶段"),
+        ("2021-2023", "2022-05-01", "评选表彰阶段 2023-06-01 开始"),  # between two phases
+        ("2021-2023", "2024-01-01", "本届已结束"),
+    ],
+)
+def test_the_current_phase_reads_overlaps_and_gaps(cycle_id: str, today: str, phase: str) -> None:
+    project = load(REPO)
+    cycles = cycles_data(project.cycles, {}, date.fromisoformat(today))["cycles"]
+    assert next(c for c in cycles if c["id"] == cycle_id)["current_phase"] == phase

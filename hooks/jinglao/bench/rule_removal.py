@@ -46,6 +46,8 @@ LINES = [
              "return low, (value * 7 / 5 + 9) * 1440.0", "return low, low"),
     Mutation("cycles: archived-cycle exemption", "hooks/jinglao/cycles/rules.py",
              "if not archived:", "if True:"),
+    Mutation("cycles: phases may overlap (only the starts are in order)", "hooks/jinglao/cycles/rules.py",
+             "        if a.start > b.start:\n", "        if a.start > b.start or a.end > b.end:\n"),
     Mutation("unit: variant time limits", "hooks/jinglao/unit/rules.py",
              "enumerate(limit.variants)", "enumerate([])"),
     Mutation("text: control characters", "hooks/jinglao/schema/fields.py",

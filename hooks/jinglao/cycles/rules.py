@@ -38,11 +38,14 @@ def check_phases(cycle: Cycle) -> Iterator[Finding]:
                 "请核对日期。",
             )
     for (key_a, a), (key_b, b) in itertools.pairwise(phases):
-        if a.start > b.start or a.end > b.end:
+        # Phases overlap as notices state them (评选 starts while 创建实施 runs on): only a
+        # later phase that begins before the earlier one is out of order.
+        if a.start > b.start:
             yield Finding(
                 ("phases", key_b),
                 f"「{PHASES[key_b]}」阶段排在「{PHASES[key_a]}」之前了",
-                "三个阶段依次是：全面部署 → 创建实施 → 评选表彰。",
+                "三个阶段依次开始：全面部署 → 创建实施 → 评选表彰。阶段可以重叠（例如创建实施期间"
+                "开始评选），照通知写即可，但后一阶段不能比前一阶段开始得早。",
             )
 
 

@@ -19,13 +19,22 @@ def _state(start: date, end: date, today: date | None) -> str:
 
 
 def _current_phase(cycle: Cycle, today: date | None) -> str:
+    """The phase under way; overlapping phases name the latest begun first, and a gap between
+    phases says which comes next."""
     if today is None:
         return "（构建时没有参考日期）"
-    for key, label in PHASES.items():
-        period = getattr(cycle.phases, key)
-        if period.start <= today <= period.end:
-            return f"{label}阶段"
-    return "尚未开始" if today < cycle.phases.deployment.start else "本届已结束"
+    periods = [(label, getattr(cycle.phases, key)) for key, label in PHASES.items()]
+    running = [label for label, p in periods if p.start <= today <= p.end]
+    if running:
+        also = f"（{'、'.join(running[:-1])}阶段同时进行）" if len(running) > 1 else ""
+        return f"{running[-1]}阶段{also}"
+    if today < min(p.start for _, p in periods):
+        return "尚未开始"
+    upcoming = [(p.start, label) for label, p in periods if p.start > today]
+    if upcoming:
+        start, label = min(upcoming)
+        return f"{label}阶段 {start} 开始"
+    return "本届已结束"
 
 
 def _phase(cycle: Cycle, key: str, label: str, today: date | None) -> Data:
