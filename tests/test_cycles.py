@@ -43,6 +43,16 @@ def without_notice_award_twice(root: Path) -> None:
     path.write_text(text[:start] + text[end:].replace(twice, twice * 2), encoding="utf-8")
 
 
+def edits(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for step in steps:
+            step(root)
+
+    return apply
+
+
+NAMED_COUNTS = "named_counts: {县级: 4}\n"
+
 # The demo's 越级推荐 (县级 → 省级): the reason and the approving document.
 SKIP = """      skip:
         reason: 开设老年旅客爱心窗口、电话预约购票和接送站服务，做法被省交通运输厅作为典型在全省推广
@@ -54,8 +64,10 @@ RULES: dict[str, Callable[[Path], None]] = {
     "file-name-mismatch": rename_cycle_file,
     "phase-outside-cycle": edit(CYCLE, "deployment: {start: 2024-02-01", "deployment: {start: 2023-12-01"),
     "phases-out-of-order": edit(CYCLE, "implementation: {start: 2024-04-01", "implementation: {start: 2024-01-10"),
-    "quota-not-stated": edit(CYCLE, "quotas: {县级: 4, ", "quotas: {"),
-    "over-quota": edit(CYCLE, "quotas: {县级: 4, ", "quotas: {县级: 2, "),
+    "quota-not-stated": edit(CYCLE, "quotas: {县级: 5, ", "quotas: {"),
+    "over-quota": edits(edit(CYCLE, "quotas: {县级: 5, ", "quotas: {县级: 2, "), edit(CYCLE, NAMED_COUNTS, "")),
+    "named-count-over-quota": edit(CYCLE, "quotas: {县级: 5, ", "quotas: {县级: 3, "),
+    "named-count-below-list": edit(CYCLE, NAMED_COUNTS, "named_counts: {县级: 2}\n"),
     "unknown-unit": edit(CYCLE, "    - {unit: meikeng-weishengyuan, level: 县级}\n    - {unit: anlan-renmin",
                          "    - {unit: meikeng-weishenyuan, level: 县级}\n    - {unit: anlan-renmin"),
     "archive-incomplete": edit(CYCLE, "    - {unit: shiqiao-jujia-yanglao, level: 县级}\n    - {unit: meikeng",
@@ -266,7 +278,8 @@ def test_cycle_pages_show_phase_publicity_awards_and_revocation(demo_site: Path)
 def test_the_cycle_list_gives_each_cycle_one_line(demo_site: Path) -> None:
     index = (demo_site / "cycles/index.html").read_text(encoding="utf-8")
     assert "<li>当前：本届已结束；公示已结束 · 县级 3 个</li>" in index
-    assert "公示已结束 · 县级 3 个 · 市级 1 个 · 省级 1 个 · 敬老模范人物 2 名</li>" in index
+    # the county named 4, one of them not on the platform (named_counts): the count, not the list
+    assert "公示已结束 · 县级 4 个 · 市级 1 个 · 省级 1 个 · 敬老模范人物 2 名</li>" in index
 
 
 def test_each_nominee_and_award_is_its_own_list_item(demo_site: Path) -> None:
@@ -367,3 +380,65 @@ def test_the_current_phase_reads_overlaps_and_gaps(cycle_id: str, today: str, ph
     project = load(REPO)
     cycles = cycles_data(project.cycles, {}, date.fromisoformat(today))["cycles"]
     assert next(c for c in cycles if c["id"] == cycle_id)["current_phase"] == phase
+
+
+def test_awards_show_plan_against_actual_and_what_the_list_leaves_out(demo_site: Path) -> None:
+    cycle = (demo_site / "cycles/2024-2026/index.html").read_text(encoding="utf-8")
+    for line in ("县级：计划 5 个，实际命名 4 个（名单列出 3 个）", "市级：计划推荐 1 个，实际推荐 1 个",
+                 "敬老模范人物县级：计划 2 名，实际命名 2 名"):  # fmt: skip
+        assert f"<li>{line}</li>" in cycle, line
+    assert "县级共命名 4 个，下面列出在本平台的 3 个。" in cycle
+    assert "本届尚未公布表彰名单" not in cycle
+
+
+AWARDS = (
+    "awards:\n  - {unit: minzheng-fuwu-chuangkou, level: 县级, date: 2026-11-10}\n"
+    "  - {unit: shiqiao-jujia-yanglao, level: 县级, date: 2026-11-10}\n"
+    "  - {unit: meikeng-weishengyuan, level: 县级, date: 2026-11-10}\n"
+    "  - {unit: anlan-renmin-yiyuan, level: 市级, date: 2026-11-12, kind: 推荐}\n"
+    "  - {unit: anlan-qiche-zhan, level: 省级, date: 2026-11-12, kind: 推荐}\n"
+)
+PERSON_AWARDS = (
+    "person_awards:\n  - {name: 林秀珍, level: 县级, date: 2026-11-10}\n"
+    "  - {name: 吴德海, level: 县级, date: 2026-11-10}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("remove", "shown"),
+    [
+        ((AWARDS, PERSON_AWARDS), "县级共命名 4 个，表彰文件没有列出单位名单。"),
+        ((AWARDS, NAMED_COUNTS), "- **林秀珍**（"),
+        ((AWARDS, NAMED_COUNTS, PERSON_AWARDS), "本届尚未公布表彰名单。"),
+    ],
+    ids=["only-counts", "only-people", "nothing"],
+)
+def test_awards_not_yet_published_only_when_none_were_made(
+    demo: Path, remove: tuple[str, ...], shown: str
+) -> None:
+    for text in remove:
+        edit(CYCLE, text, "")(demo)
+    assert run_cli("validate", "--project", str(demo))[0] == 0
+    page = build_pages(demo).pages["cycles/2024-2026/index.md"]
+    assert shown in page
+    assert ("本届尚未公布表彰名单" in page) == (len(remove) == 3)
+
+
+def test_the_round_names_the_cycle_wherever_it_is_named(demo_site: Path) -> None:
+    unit = (demo_site / "units/minzheng-fuwu-chuangkou/index.html").read_text(encoding="utf-8")
+    assert "第二届（2024-2026）县级敬老文明号" in unit
+    first = (demo_site / "units/anlan-renmin-yiyuan/index.html").read_text(encoding="utf-8")
+    assert "2021-2023 届县级敬老文明号" in first  # no round written: the year span
+
+
+def test_an_archived_cycle_keeps_its_round_and_stated_counts(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bag = _archive_next_cycle(demo, monkeypatch)
+    award_list = (bag / "data/award-list.html").read_text(encoding="utf-8")
+    assert "届次 第二届（2024-2026）" in award_list
+    assert "<p>县级共命名 4 个，表中列出在本平台的 3 个。</p>" in award_list
+    pages = build_pages(demo).pages
+    assert "县级共命名 4 个，表中列出在本平台的 3 个。" in pages["archive/2024-2026/index.md"]
+    assert "安澜县第二届敬老文明号评选表彰（2024-2026）" in pages["archive/2024-2026/index.md"]
+    assert "](2024-2026/index.md)：6 个表彰或推荐" in pages["archive/index.md"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..cycles.tally import stated_note, unit_tallies
 from ..plain import Data
 from ..unit.view import ViewContext, unit_view
 from .load import BagRecord
@@ -18,6 +19,11 @@ def bag_view(record: BagRecord, site_url: str) -> Data:
     return {
         "id": record.id,
         "title": cycle.title,
+        "label": cycle.label,
+        "heading": cycle.heading,
+        # a number stated without names (named_counts) beside the listed units
+        "stated": [n for t in unit_tallies(cycle) if (n := stated_note(t, "表中"))],
+        "total": sum(t.actual for t in unit_tallies(cycle)),
         "info": record.info,
         "provenance": [
             {"path": path, "source": detail.get("来源", ""), "commit": detail.get("提交")}

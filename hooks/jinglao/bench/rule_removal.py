@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[3]
 RULE_FILES = (
     "hooks/jinglao/unit/rules.py", "hooks/jinglao/cycles/rules.py",
     "hooks/jinglao/cycles/ladder.py", "hooks/jinglao/cycles/people.py",
-    "hooks/jinglao/unit/age_bands.py",
+    "hooks/jinglao/cycles/tally.py", "hooks/jinglao/unit/age_bands.py",
 )  # fmt: skip
 TESTS = [
     "tests/test_validate_cases.py", "tests/test_cycles.py", "tests/test_core.py",
@@ -48,6 +48,8 @@ LINES = [
              "if not archived:", "if True:"),
     Mutation("cycles: phases may overlap (only the starts are in order)", "hooks/jinglao/cycles/rules.py",
              "        if a.start > b.start:\n", "        if a.start > b.start or a.end > b.end:\n"),
+    Mutation("cycles: a stated count is what the quota is checked against", "hooks/jinglao/cycles/rules.py",
+             "(t.level, t.actual, ", "(t.level, t.listed, "),
     Mutation("unit: variant time limits", "hooks/jinglao/unit/rules.py",
              "enumerate(limit.variants)", "enumerate([])"),
     Mutation("text: control characters", "hooks/jinglao/schema/fields.py",

@@ -24,19 +24,23 @@ class Phases(Base):
     evaluation: Period = Field(title="评选表彰阶段")
 
 
-class LevelQuotas(Base):
+class ByLevel(Base):
+    """Numbers keyed by the Chinese level name (县级, 市级, 省级, 全国: the fields' aliases)."""
+
+    def for_level(self, level: str) -> int | None:
+        """The number of a level, by its Chinese name (the field's alias); None when not stated."""
+        by_alias = {info.alias: name for name, info in type(self).model_fields.items()}
+        value: int | None = getattr(self, by_alias[level])
+        return value
+
+
+class LevelQuotas(ByLevel):
     """Quotas by level, as the notice states them; a city's cycle names no county quota."""
 
     county: int | None = Field(None, title="县级名额", ge=0, alias="县级")
     city: int | None = Field(None, title="推荐市级名额", ge=0, alias="市级")
     province: int | None = Field(None, title="推荐省级名额", ge=0, alias="省级")
     national: int | None = Field(None, title="推荐全国名额", ge=0, alias="全国")
-
-    def for_level(self, level: str) -> int | None:
-        """The quota of a level, by its Chinese name (the field's alias); None when not stated."""
-        by_alias = {info.alias: name for name, info in type(self).model_fields.items()}
-        value: int | None = getattr(self, by_alias[level])
-        return value
 
 
 class Quotas(LevelQuotas):
@@ -120,6 +124,16 @@ class PersonAward(Base):
     )
 
 
+class LevelCounts(ByLevel):
+    """How many were conferred or recommended at each level, when the published list names no
+    (or not every) unit: 「命名 60 家」. Units listed in ``awards`` are among them."""
+
+    county: int | None = Field(None, title="县级命名数量", ge=0, alias="县级")
+    city: int | None = Field(None, title="市级命名或推荐数量", ge=0, alias="市级")
+    province: int | None = Field(None, title="省级命名或推荐数量", ge=0, alias="省级")
+    national: int | None = Field(None, title="全国命名或推荐数量", ge=0, alias="全国")
+
+
 class Revocation(Base):
     unit: Slug = Field(title="单位编号", examples=["anlan-renmin-yiyuan"])
     level: vocab.HonourLevel = Field(title="被撤销的称号级别")
@@ -130,6 +144,9 @@ class Revocation(Base):
 class Cycle(Base):
     title: Text = Field(title="届次名称", examples=["安澜县第二届敬老文明号评选表彰"])
     id: CycleId = Field(title="届次", examples=["2024-2026"])
+    round: Text | None = Field(
+        None, title="届别（照原文）", examples=["第二届"], description="首批、第一届、第二届……"
+    )
     phases: Phases = Field(title="三个阶段")
     notice: Notice | None = Field(None, title="评选通知")
     publicity: Publicity | None = Field(None, title="公示")
@@ -137,6 +154,20 @@ class Cycle(Base):
     person_awards: list[PersonAward] = Field(
         default_factory=list, title="敬老模范人物表彰和推荐名单"
     )
+    named_counts: LevelCounts | None = Field(
+        None, title="命名数量", description="表彰文件只写数量、没有列出全部单位时写"
+    )
     revocations: list[Revocation] = Field(default_factory=list, title="摘牌")
     holidays: list[IsoDate] = Field(default_factory=list, title="法定节假日（不算工作日）")
     workdays: list[IsoDate] = Field(default_factory=list, title="调休上班的周末（算工作日）")
+
+    @property
+    def label(self) -> str:
+        """How pages name the cycle: 第二届（2024-2026）, or 2024-2026 届 without a round."""
+        return f"{self.round}（{self.id}）" if self.round else f"{self.id} 届"
+
+    @property
+    def heading(self) -> str:
+        """The title with what it does not already say: 安澜县第二届…（2024-2026）."""
+        extra = self.round if self.round and self.round not in self.title else None
+        return f"{self.title}（{extra}，{self.id}）" if extra else f"{self.title}（{self.id}）"

@@ -15,6 +15,7 @@ from ..unit.model import Unit
 from .ladder import Grant, check_ladder, check_skips, unit_label
 from .model import PHASES, Cycle, LevelQuotas
 from .people import check_people, check_person_awards
+from .tally import check_named_counts, unit_tallies
 from .workdays import working_days
 
 MIN_PUBLICITY_DAYS = 5
@@ -137,13 +138,14 @@ def check_publicity(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
 
 
 def _over_quota(
-    counts: Counter[str], quotas: LevelQuotas, listed: KeyPath, people: bool
+    counts: list[tuple[str, int, KeyPath]], quotas: LevelQuotas, people: bool
 ) -> Iterator[Finding]:
-    """Each level's count against its quota, units and 敬老模范人物 worded apart."""
+    """Each level's count against its quota, units and 敬老模范人物 worded apart; ``counts``
+    holds (level, count, where the count is written)."""
     who, per, where = (
         ("敬老模范人物", "名", "quotas 的「个人」") if people else ("", "个", "quotas ")
     )
-    for level, count in counts.items():
+    for level, count, listed in counts:
         quota = quotas.for_level(level)
         example = f"{{个人: {{{level}: {count}}}}}" if people else f"{{{level}: {count}}}"
         if quota is None:
@@ -162,7 +164,8 @@ def _over_quota(
 
 
 def check_quotas(cycle: Cycle) -> Iterator[Finding]:
-    """Units and people are counted apart; people only when the notice sets their quotas."""
+    """Units and people are counted apart; people only when the notice sets their quotas. A
+    number stated without names (named_counts) counts the listed units among it."""
     if cycle.notice is None:
         if cycle.awards:
             yield Finding(
@@ -173,11 +176,18 @@ def check_quotas(cycle: Cycle) -> Iterator[Finding]:
             )
         return
     quotas = cycle.notice.quotas
-    units = Counter[str](a.level for a in cycle.awards)
-    yield from _over_quota(units, quotas, ("awards",), people=False)
+    units: list[tuple[str, int, KeyPath]] = [
+        (t.level, t.actual, ("awards",) if t.stated is None else ("named_counts", t.level))
+        for t in unit_tallies(cycle)
+        if t.actual
+    ]
+    yield from _over_quota(units, quotas, people=False)
     if quotas.people is not None:
         people = Counter[str](a.level for a in cycle.person_awards)
-        yield from _over_quota(people, quotas.people, ("person_awards",), people=True)
+        listed: list[tuple[str, int, KeyPath]] = [
+            (level, count, ("person_awards",)) for level, count in people.items()
+        ]
+        yield from _over_quota(listed, quotas.people, people=True)
 
 
 def check_repeats(cycle: Cycle, units: dict[str, Unit]) -> Iterator[Finding]:
@@ -227,6 +237,7 @@ def cycle_findings(
         *check_person_awards(cycle),
         *check_repeats(cycle, units),
         *check_revocations(cycle, units),
+        *check_named_counts(cycle),
     ]
     if not archived:  # an archived cycle was checked against the data as it stood then
         findings += check_archives(cycle, units)

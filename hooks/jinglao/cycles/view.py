@@ -9,6 +9,7 @@ from ..schema.vocab import HONOUR_LEVELS
 from ..unit.load import UnitRecord
 from .load import CycleRecord
 from .model import PHASES, Cycle, LevelQuotas, Notice, Person
+from .tally import has_results, plan_lines, stated_note, unit_tallies
 from .workdays import working_days
 
 
@@ -96,11 +97,24 @@ def _notice(notice: Notice | None) -> Data | None:
     }
 
 
-def _summary(publicity: Data | None, by_level: list[Data], people: list[Data]) -> list[str]:
-    """「公示已结束 · 县级 3 个 · 敬老模范人物 1 名」 for the list of cycles."""
+def _summary(publicity: Data | None, cycle: Cycle) -> list[str]:
+    """「公示已结束 · 县级 3 个 · 敬老模范人物 1 名」 for the list of cycles; numbers stated
+    without names count."""
     parts = [publicity["state"]] if publicity and publicity["state"] else []
-    parts += [f"{group['level']} {len(group['awards'])} 个" for group in by_level]
-    return parts + ([f"敬老模范人物 {len(people)} 名"] if people else [])
+    parts += [f"{t.level} {t.actual} 个" for t in unit_tallies(cycle) if t.actual]
+    people = len(cycle.person_awards)
+    return parts + ([f"敬老模范人物 {people} 名"] if people else [])
+
+
+def _awards_by_level(cycle: Cycle, awards: list[Data]) -> list[Data]:
+    """Listed awards by level, and what a stated number adds: 「共命名 60 个，名单未列出单位」."""
+    groups = []
+    for t in unit_tallies(cycle):
+        listed = [a for a in awards if a["level"] == t.level]
+        if not listed and not t.stated:
+            continue
+        groups.append({"level": t.level, "awards": listed, "note": stated_note(t)})
+    return groups
 
 
 def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -> Data:
@@ -140,22 +154,23 @@ def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -
                 for person in p.people
             ],
         }
-    awards_by_level = [
-        {"level": level, "awards": [a for a in awards if a["level"] == level]}
-        for level in HONOUR_LEVELS
-        if any(a["level"] == level for a in awards)
-    ]
+    results = has_results(cycle)
     return {
         "id": record.id,
         "title": cycle.title,
+        "round": cycle.round,
+        "label": cycle.label,
+        "heading": cycle.heading,
         "archived": record.archived,
         "current_phase": _current_phase(cycle, today),
         "phases": [_phase(cycle, key, label, today) for key, label in PHASES.items()],
         "notice": _notice(cycle.notice),
         "publicity": publicity,
-        "awards_by_level": awards_by_level,
+        "has_results": results,
+        "plan": plan_lines(cycle) if results else [],
+        "awards_by_level": _awards_by_level(cycle, awards),
         "person_awards": person_awards,
-        "summary": _summary(publicity, awards_by_level, person_awards),
+        "summary": _summary(publicity, cycle),
         "revocations": [
             r.model_dump(mode="json") | {"name": names.get(r.unit, r.unit)}
             for r in cycle.revocations
@@ -184,6 +199,7 @@ def titles_by_unit(cycles: list[CycleRecord], units: list[UnitRecord]) -> dict[s
             titles.setdefault(award.unit, []).append(
                 _title(record.id, award.level, award.kind, award.date,
                        revoked.get((award.unit, award.level)), "cycle")
+                | {"when": record.cycle.label}
             )  # fmt: skip
     for unit in units:
         for h in unit.unit.honours:
