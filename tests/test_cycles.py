@@ -68,6 +68,10 @@ RULES: dict[str, Callable[[Path], None]] = {
     "over-quota": edits(edit(CYCLE, "quotas: {县级: 5, ", "quotas: {县级: 2, "), edit(CYCLE, NAMED_COUNTS, "")),
     "named-count-over-quota": edit(CYCLE, "quotas: {县级: 5, ", "quotas: {县级: 3, "),
     "named-count-below-list": edit(CYCLE, NAMED_COUNTS, "named_counts: {县级: 2}\n"),
+    "criteria-deduction-over-points": edit(CYCLE, "deduction: {per: 缺一项制度, points: 5}", "deduction: {per: 缺一项制度, points: 20}"),
+    "criteria-floor-not-below-points": edit(CYCLE, "deduction: {per: 缺一项, points: 2, floor: 0}", "deduction: {per: 缺一项, points: 2, floor: 10}"),
+    "criteria-points-not-total": edit(CYCLE, "      points: 30\n", "      points: 35\n"),
+    "criteria-points-over-total": edits(edit(CYCLE, "      points: 30\n", "      points: 60\n"), edit(CYCLE, "      points: 20\n", "")),
     "unknown-unit": edit(CYCLE, "    - {unit: meikeng-weishengyuan, level: 县级}\n    - {unit: anlan-renmin",
                          "    - {unit: meikeng-weishenyuan, level: 县级}\n    - {unit: anlan-renmin"),
     "archive-incomplete": edit(CYCLE, "    - {unit: shiqiao-jujia-yanglao, level: 县级}\n    - {unit: meikeng",
@@ -380,6 +384,29 @@ def test_the_current_phase_reads_overlaps_and_gaps(cycle_id: str, today: str, ph
     project = load(REPO)
     cycles = cycles_data(project.cycles, {}, date.fromisoformat(today))["cycles"]
     assert next(c for c in cycles if c["id"] == cycle_id)["current_phase"] == phase
+
+
+def test_the_notice_shows_its_creation_standards_as_a_table(demo_site: Path) -> None:
+    cycle = (demo_site / "cycles/2024-2026/index.html").read_text(encoding="utf-8")
+    table = cycle[cycle.index('id="criteria"') : cycle.index('id="publicity"')]
+    assert (
+        '<td data-label="分值">10 分</td><td data-label="评分办法">每缺一项扣 2 分，扣完为止</td>'
+        in table
+    )
+    assert '<td data-label="考核方法">实地查看、暗访</td>' in table
+    assert (
+        "未设为老服务窗口或专区的，本项不得分" in table and "<strong>合计 100 分</strong>" in table
+    )
+    # the conditions written as one line each stay a list above the table
+    assert "<li>最近一次群众评议满意度不低于 90%</li>" in cycle[: cycle.index('id="criteria"')]
+
+
+def test_an_item_without_points_shows_not_stated_and_no_total(demo: Path) -> None:
+    edit(CYCLE, "      points: 20\n", "")(demo)
+    edit(CYCLE, "  total_points: 100\n", "")(demo)
+    assert run_cli("validate", "--project", str(demo))[0] == 0  # nothing to invent
+    page = build_pages(demo).pages["cycles/2024-2026/index.md"]
+    assert '<td data-label="分值">未写明</td>' in page and "合计" not in page
 
 
 def test_awards_show_plan_against_actual_and_what_the_list_leaves_out(demo_site: Path) -> None:

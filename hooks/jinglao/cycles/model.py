@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from ..schema import vocab
 from ..schema.base import Base
 from ..schema.fields import CycleId, IsoDate, Phone, Slug, Text
+from ..schema.unpublished import PLAIN_TAG, STRUCTURED_TAG
 
 PHASES = {"deployment": "全面部署", "implementation": "创建实施", "evaluation": "评选表彰"}
 
@@ -51,13 +52,56 @@ class Quotas(LevelQuotas):
     )
 
 
+InspectionMethod = Literal[
+    "查阅资料", "实地查看", "听取汇报", "座谈走访", "问卷调查", "暗访", "群众评议", "其他"
+]  # fmt: skip
+"""How an assessment item is checked, as notices name it (考核方式)."""
+
+
+class Deduction(Base):
+    """每缺一项扣 2 分（扣完为止）: partial credit as the notice states it."""
+
+    per: Text = Field(title="扣分情形", examples=["缺一项"], description="「每……扣分」中间的话")
+    points: float = Field(title="每次扣分", gt=0, examples=[2])
+    floor: float | None = Field(
+        None, title="最低得分", ge=0, examples=[0], description="扣到这个分数为止；0 即「扣完为止」"
+    )
+
+
+class Criterion(Base):
+    """One item of the creation standards (创建标准、考核细则); points and methods only where the
+    notice states them."""
+
+    item: Text = Field(title="考核内容", examples=["成立创建工作领导小组，主要负责人任组长"])
+    points: float | None = Field(None, title="分值", gt=0, examples=[10])
+    deduction: Deduction | None = Field(None, title="扣分办法")
+    scoring: Text | None = Field(
+        None, title="评分标准（原文）", examples=["有制度得 2 分，无制度不得分"]
+    )
+    methods: list[InspectionMethod] = Field(default_factory=list, title="考核方法")
+
+
+def _plain_or_item(value: Any) -> str:
+    return PLAIN_TAG if isinstance(value, str) else STRUCTURED_TAG
+
+
+# The item model first, so error messages inside an item find its fields' titles.
+CriterionOrText = Annotated[
+    Union[Annotated[Criterion, Tag(STRUCTURED_TAG)], Annotated[Text, Tag(PLAIN_TAG)]],  # noqa: UP007
+    Discriminator(_plain_or_item),
+]
+
+
 class Notice(Base):
     title: Text = Field(title="通知标题")
     date: IsoDate = Field(title="发布日期")
-    criteria: list[Text] = Field(title="评选条件", min_length=1)
+    criteria: list[CriterionOrText] = Field(title="评选条件和考核标准", min_length=1)
+    total_points: float | None = Field(
+        None, title="总分", gt=0, examples=[100], description="通知写了总分才写"
+    )
     quotas: Quotas = Field(title="表彰名额")
     procedure: list[Text] = Field(title="申报程序", min_length=1)
-    assessment: Text = Field(title="考核办法")
+    assessment: Text | None = Field(None, title="考核办法", description="通知没有写的不写")
 
 
 class Skip(Base):

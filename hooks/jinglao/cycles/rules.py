@@ -15,6 +15,7 @@ from ..unit.model import Unit
 from .ladder import Grant, check_ladder, check_skips, unit_label
 from .model import PHASES, Cycle, LevelQuotas
 from .people import check_people, check_person_awards
+from .standards import check_deductions, check_floors, check_total_points
 from .tally import check_named_counts, unit_tallies
 from .workdays import working_days
 
@@ -237,6 +238,9 @@ def cycle_findings(
         *check_person_awards(cycle),
         *check_repeats(cycle, units),
         *check_revocations(cycle, units),
+        *check_deductions(cycle),
+        *check_floors(cycle),
+        *check_total_points(cycle),
         *check_named_counts(cycle),
     ]
     if not archived:  # an archived cycle was checked against the data as it stood then

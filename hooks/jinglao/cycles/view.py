@@ -8,7 +8,8 @@ from ..plain import Data
 from ..schema.vocab import HONOUR_LEVELS
 from ..unit.load import UnitRecord
 from .load import CycleRecord
-from .model import PHASES, Cycle, LevelQuotas, Notice, Person
+from .model import PHASES, Cycle, Person
+from .notice_view import notice_view
 from .tally import has_results, plan_lines, stated_note, unit_tallies
 from .workdays import working_days
 
@@ -80,23 +81,6 @@ def _person(person: Person | None, names: dict[str, str]) -> Data:
     }
 
 
-def _quota_list(quotas: LevelQuotas, per: str, who: str = "") -> list[str]:
-    return [
-        f"{who}{level} {n} {per}" for level in HONOUR_LEVELS
-        if (n := quotas.for_level(level)) is not None
-    ]  # fmt: skip
-
-
-def _notice(notice: Notice | None) -> Data | None:
-    if notice is None:
-        return None
-    quotas = notice.quotas
-    people = _quota_list(quotas.people, "名", "敬老模范人物") if quotas.people else []
-    return notice.model_dump(mode="json", by_alias=True) | {
-        "quota_list": _quota_list(quotas, "个") + people
-    }
-
-
 def _summary(publicity: Data | None, cycle: Cycle) -> list[str]:
     """「公示已结束 · 县级 3 个 · 敬老模范人物 1 名」 for the list of cycles; numbers stated
     without names count."""
@@ -164,7 +148,7 @@ def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -
         "archived": record.archived,
         "current_phase": _current_phase(cycle, today),
         "phases": [_phase(cycle, key, label, today) for key, label in PHASES.items()],
-        "notice": _notice(cycle.notice),
+        "notice": notice_view(cycle.notice),
         "publicity": publicity,
         "has_results": results,
         "plan": plan_lines(cycle) if results else [],
