@@ -21,6 +21,7 @@ from .conftest import REPO, assert_golden, copy_project, run_cli
 from .test_validate_cases import edit
 
 CYCLE = "cycles/2024-2026.yml"
+FIRST = "cycles/2021-2023.yml"
 NEXT_YEAR = "1798761600"  # 2027-01-01: the 2024-2026 cycle is over
 
 
@@ -72,6 +73,9 @@ RULES: dict[str, Callable[[Path], None]] = {
     "criteria-floor-not-below-points": edit(CYCLE, "deduction: {per: 缺一项, points: 2, floor: 0}", "deduction: {per: 缺一项, points: 2, floor: 10}"),
     "criteria-points-not-total": edit(CYCLE, "      points: 30\n", "      points: 35\n"),
     "criteria-points-over-total": edits(edit(CYCLE, "      points: 30\n", "      points: 60\n"), edit(CYCLE, "      points: 20\n", "")),
+    "review-deadline-before-review": edit(FIRST, "deadline: 2024-12-31", "deadline: 2024-11-01"),
+    "review-of-unit-not-named": edit(FIRST, "units: [anlan-renmin-yiyuan, anlan-qiche-zhan]", "units: [anlan-renmin-yiyuan, anlan-qiche-zhan, anlan-tushuguan]"),
+    "review-withdrawal-not-recorded": edit(FIRST, "    outcome: 保留称号\n", "    outcome: 撤销称号\n"),
     "unknown-unit": edit(CYCLE, "    - {unit: meikeng-weishengyuan, level: 县级}\n    - {unit: anlan-renmin",
                          "    - {unit: meikeng-weishenyuan, level: 县级}\n    - {unit: anlan-renmin"),
     "archive-incomplete": edit(CYCLE, "    - {unit: shiqiao-jujia-yanglao, level: 县级}\n    - {unit: meikeng",
@@ -288,7 +292,8 @@ def test_the_cycle_list_gives_each_cycle_one_line(demo_site: Path) -> None:
 
 def test_each_nominee_and_award_is_its_own_list_item(demo_site: Path) -> None:
     """A list line ending in a Jinja block tag lost its newline and ran into the next item."""
-    cycle = (demo_site / "cycles/2021-2023/index.html").read_text(encoding="utf-8")
+    page = (demo_site / "cycles/2021-2023/index.html").read_text(encoding="utf-8")
+    cycle = page[: page.index('id="aftercare"')]  # 复查 and 摘牌 name units again, below
     for unit in ("anlan-renmin-yiyuan", "anlan-qiche-zhan", "anlan-zilaishui"):
         assert cycle.count(f'<li><a href="../../units/{unit}/">') == 2, unit  # 公示 and awards
 
@@ -456,6 +461,34 @@ def test_the_round_names_the_cycle_wherever_it_is_named(demo_site: Path) -> None
     assert "第二届（2024-2026）县级敬老文明号" in unit
     first = (demo_site / "units/anlan-renmin-yiyuan/index.html").read_text(encoding="utf-8")
     assert "2021-2023 届县级敬老文明号" in first  # no round written: the year span
+
+
+def test_reviews_and_a_withdrawal_by_document_are_on_the_cycle_page(demo_site: Path) -> None:
+    cycle = (demo_site / "cycles/2021-2023/index.html").read_text(encoding="utf-8")
+    after = cycle[cycle.index('id="aftercare"') :]
+    assert "限期 2024-12-31 前整改。结论：保留称号。" in after
+    assert "限期 2025-01-31 前整改。结论：撤销称号。" in after
+    assert "依据 <strong>安老组发〔2025〕2号</strong> 撤销称号：" in after
+    assert "县级称号，2025-03-15 摘牌，收回牌匾。" in after
+    assert "2025-03-15 已摘牌</strong>（安老组发〔2025〕2号，收回牌匾）" in cycle  # on the award
+
+
+def test_one_document_withdraws_several_units_together(demo: Path) -> None:
+    document = "安老组发〔2026〕9号"
+    entries = "".join(
+        f"  - {{unit: {u}, level: 县级, date: 2026-11-25, reason: 测试, document: {document}}}\n"
+        for u in ("minzheng-fuwu-chuangkou", "meikeng-weishengyuan")
+    )
+    edit(CYCLE, "holidays: [2026", f"revocations:\n{entries}holidays: [2026")(demo)
+    assert run_cli("validate", "--project", str(demo))[0] == 0
+    page = build_pages(demo).pages["cycles/2024-2026/index.md"]
+    group = page[page.index(f"依据 **{document}** 撤销 2 个单位的称号：") :]
+    assert (
+        "民政窗口](../../units/minzheng-fuwu-chuangkou/index.md)：县级称号，2026-11-25 摘牌"
+        in group
+    )
+    assert "梅坑镇卫生院](../../units/meikeng-weishengyuan/index.md)：县级称号" in group
+    assert "plaque" not in group and "牌匾" not in group  # not stated: not shown
 
 
 def test_an_archived_cycle_keeps_its_round_and_stated_counts(

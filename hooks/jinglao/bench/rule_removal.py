@@ -23,7 +23,7 @@ RULE_FILES = (
     "hooks/jinglao/unit/rules.py", "hooks/jinglao/cycles/rules.py",
     "hooks/jinglao/cycles/ladder.py", "hooks/jinglao/cycles/people.py",
     "hooks/jinglao/cycles/standards.py", "hooks/jinglao/cycles/tally.py",
-    "hooks/jinglao/unit/age_bands.py",
+    "hooks/jinglao/cycles/reviews.py", "hooks/jinglao/unit/age_bands.py",
 )  # fmt: skip
 TESTS = [
     "tests/test_validate_cases.py", "tests/test_cycles.py", "tests/test_core.py",

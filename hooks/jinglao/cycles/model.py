@@ -179,10 +179,35 @@ class LevelCounts(ByLevel):
 
 
 class Revocation(Base):
+    """摘牌: one unit's title withdrawn. Units withdrawn together by one document each get an
+    entry with the same ``document``."""
+
     unit: Slug = Field(title="单位编号", examples=["anlan-renmin-yiyuan"])
     level: vocab.HonourLevel = Field(title="被撤销的称号级别")
     date: IsoDate = Field(title="摘牌日期")
     reason: Text = Field(title="摘牌原因")
+    document: Text | None = Field(
+        None, title="撤销文件（文号）", examples=["安澜县敬老文明号创建活动领导小组〔2025〕2号"]
+    )
+    plaque_returned: bool | None = Field(
+        None, title="收回牌匾", description="true：已收回牌匾；false：未收回；没有记载的不写"
+    )
+
+
+ReviewOutcome = Literal["保留称号", "撤销称号"]
+
+
+class Review(Base):
+    """复查: units named in this cycle reviewed on a day, what was found, the deadline to fix
+    (限期整改，……日前) and how it ended (none yet: 尚无结论)."""
+
+    date: IsoDate = Field(title="复查日期")
+    units: list[Slug] = Field(title="复查单位", min_length=1, examples=[["anlan-zilaishui"]])
+    findings: Text | None = Field(None, title="发现的问题")
+    deadline: IsoDate | None = Field(
+        None, title="限期整改日期", description="「限期整改，……日前」的那一天"
+    )
+    outcome: ReviewOutcome | None = Field(None, title="复查结论", description="还没有结论的不写")
 
 
 class Cycle(Base):
@@ -201,6 +226,7 @@ class Cycle(Base):
     named_counts: LevelCounts | None = Field(
         None, title="命名数量", description="表彰文件只写数量、没有列出全部单位时写"
     )
+    reviews: list[Review] = Field(default_factory=list, title="复查")
     revocations: list[Revocation] = Field(default_factory=list, title="摘牌")
     holidays: list[IsoDate] = Field(default_factory=list, title="法定节假日（不算工作日）")
     workdays: list[IsoDate] = Field(default_factory=list, title="调休上班的周末（算工作日）")

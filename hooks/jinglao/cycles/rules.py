@@ -15,6 +15,7 @@ from ..unit.model import Unit
 from .ladder import Grant, check_ladder, check_skips, unit_label
 from .model import PHASES, Cycle, LevelQuotas
 from .people import check_people, check_person_awards
+from .reviews import check_review_deadline, check_review_outcomes, check_review_units
 from .standards import check_deductions, check_floors, check_total_points
 from .tally import check_named_counts, unit_tallies
 from .workdays import working_days
@@ -242,6 +243,9 @@ def cycle_findings(
         *check_floors(cycle),
         *check_total_points(cycle),
         *check_named_counts(cycle),
+        *check_review_deadline(cycle),
+        *check_review_units(cycle, units),
+        *check_review_outcomes(cycle, units),
     ]
     if not archived:  # an archived cycle was checked against the data as it stood then
         findings += check_archives(cycle, units)

@@ -7,6 +7,7 @@ from datetime import date
 from ..plain import Data
 from ..schema.vocab import HONOUR_LEVELS
 from ..unit.load import UnitRecord
+from .aftercare_view import reviews_view, revocation_note, withdrawals_view
 from .load import CycleRecord
 from .model import PHASES, Cycle, Person
 from .notice_view import notice_view
@@ -50,10 +51,7 @@ def _phase(cycle: Cycle, key: str, label: str, today: date | None) -> Data:
 
 
 def _revoked(cycle: Cycle) -> dict[tuple[str, str], Data]:
-    return {
-        (r.unit, r.level): {"date": r.date.isoformat(), "reason": r.reason}
-        for r in cycle.revocations
-    }
+    return {(r.unit, r.level): revocation_note(r) for r in cycle.revocations}
 
 
 def _action(level: str) -> str:
@@ -155,10 +153,8 @@ def cycle_view(record: CycleRecord, names: dict[str, str], today: date | None) -
         "awards_by_level": _awards_by_level(cycle, awards),
         "person_awards": person_awards,
         "summary": _summary(publicity, cycle),
-        "revocations": [
-            r.model_dump(mode="json") | {"name": names.get(r.unit, r.unit)}
-            for r in cycle.revocations
-        ],
+        "reviews": reviews_view(cycle, names),
+        "withdrawals": withdrawals_view(cycle, names),
     }
 
 
