@@ -9,7 +9,7 @@ import pytest
 
 from jinglao.pipeline import build_pages
 from jinglao.unit.common import Eligibility, Figure
-from jinglao.unit.wording import eligibility, figure, visits
+from jinglao.unit.wording import eligibility, figure, numbered_by_unit, visits
 
 from .conftest import REPO
 
@@ -99,3 +99,22 @@ def test_each_unit_page_gives_its_screen_and_boards_by_full_address(pages: dict[
         url = site_url + path
         assert f'<a href="{url}">{url}</a>' in page
         assert path + "index.html" in pages  # the address leads to a page that exists
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("1. 老年人优先办理。", True),
+        ("2、材料齐全的当场办结。", True),
+        ("（一）窗口服务", True),
+        ("三、上门服务", True),
+        ("③ 首问负责", True),
+        ("第一条 老年人优先", True),
+        ("1.5 小时内到场。", False),  # a decimal is a figure, not an item number
+        ("一次性告知所需材料。", False),
+        ("24 小时服务热线。", False),
+    ],
+)
+def test_a_unit_s_own_item_numbers_are_recognised(text: str, numbered: bool) -> None:
+    """Lists whose items the unit numbered itself are shown as written, never numbered again."""
+    assert numbered_by_unit(["老年人优先。", text]) is numbered

@@ -1,7 +1,8 @@
 """The details beside a unit's headline facts, read from its model by this test's own rules:
 opening-hour exceptions, what a material or a fee is for and its note, how often one must go,
 a statutory limit's note, and what qualifies a promised limit, which must share its table row
-so that a response time never reads as a completion time."""
+so that a response time never reads as a completion time. Also lists that number a unit's own
+numbers again (「1. 1. …」)."""
 
 from __future__ import annotations
 
@@ -79,9 +80,25 @@ def _rows_lacking(markup: str, qualifiers: dict[str, list[str]]) -> list[str]:
     return lacking
 
 
+# A number a unit wrote before its own item (this test's rule, not the view's).
+OWN_NUMBER = re.compile(
+    r"\s*(?:\d+\s*[.\uff0e、](?!\d)|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+)
+
+
+def numbered_twice(markup: str) -> list[str]:
+    """Items of a numbered list (<ol>, or a screen's bulleted slide) that carry a number of
+    their own: 「1. 1. 老年人优先」 on the page, 「● 1. 老年人优先」 on the screen."""
+    lists = re.findall(r"<ol\b.*?</ol>|<template[^>]*data-list[^>]*>.*?</template>", markup, re.S)
+    items = [
+        plain_text(i).strip() for block in lists for i in re.findall(r"<li\b.*?</li>", block, re.S)
+    ]
+    return [item for item in items if OWN_NUMBER.match(item)]
+
+
 def detail_disagreements(unit: Unit, raw: dict[str, str]) -> list[str]:
-    """Each detail an output that carries its section leaves out, and each qualifier a table
-    row leaves out."""
+    """Each detail an output that carries its section leaves out, each qualifier a table row
+    leaves out, and each list item numbered twice."""
     details = details_of(unit)
     plain = {name: plain_text(text) for name, text in raw.items()}
     wrong = []
@@ -95,4 +112,6 @@ def detail_disagreements(unit: Unit, raw: dict[str, str]) -> list[str]:
             wrong += [f"{name} lacks {section} detail {fact!r}" for fact in lacking]
     for name in TABLES:
         wrong += [f"{name} row lacks {q!r}" for q in _rows_lacking(raw[name], details.qualifiers)]
+    for name, text in raw.items():
+        wrong += [f"{name} numbers {item!r} again" for item in numbered_twice(text)]
     return wrong

@@ -233,6 +233,10 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
         creation_rows=_creation_rows(unit),
         completeness=completeness_data(completeness(unit)),
     )
+    # Commitments the unit numbered itself are listed as written, without a second number.
+    data["commitments_own_numbers"] = wording.numbered_by_unit(
+        c["text"] for c in data["commitment_views"]
+    )
     return data
 
 

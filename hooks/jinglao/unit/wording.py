@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from .common import AgeBand, Eligibility, Figure
 from .disclosure import OpeningSchedule
 
@@ -79,3 +82,17 @@ def with_scope(text: str, scope: str, kind: str) -> str:
     note = f"（{scope}{SCOPE_WORDS.get(kind, '统一承诺')}）"
     body = text.rstrip("。")
     return body + note + text[len(body) :]
+
+
+# A number a unit put before its own item: 1. 1、 2) （一） (3) 一、 ① 第一条 — not 1.5 小时.
+_OWN_NUMBER = re.compile(
+    r"\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*[.\uff0e、)）](?![0-9])"
+    r"|[一二三四五六七八九十]+\s*[、.\uff0e]|[①-⑳]|第[0-9一二三四五六七八九十]+条)"
+)
+
+
+def numbered_by_unit(texts: Iterable[str]) -> bool:
+    """Whether the unit numbered any item itself. Such a list is shown as written and not
+    numbered again: 「1. 1. …」 says nothing, and renumbering would change the unit's own
+    numbers (「第 3 条」) whenever an item ends or the unit's numbering skips or nests."""
+    return any(_OWN_NUMBER.match(text) for text in texts)
