@@ -46,6 +46,22 @@ def run_cli(*args: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+def strict_build(project: Path) -> tuple[int, str]:
+    """``mkdocs build --strict`` in ``project``: its exit code and everything it printed."""
+    import subprocess
+    import sys
+
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    return build.returncode, build.stdout + build.stderr
+
+
 def assert_golden(name: str, actual: str) -> None:
     path = GOLDEN / name
     if UPDATE_GOLDEN or not path.exists():

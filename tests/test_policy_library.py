@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +9,7 @@ import pytest
 from jinglao.county.model import Policy
 from jinglao.county.rules import check_number
 
-from .conftest import assert_golden, run_cli
+from .conftest import assert_golden, run_cli, strict_build
 
 GOOD = "number: 国办发〔2019〕51号"
 EMPTY_YEAR = "number: 国办发〔〕51号"
@@ -34,16 +32,8 @@ def test_a_number_without_its_year_is_a_located_error(demo: Path) -> None:
 def test_the_build_fails_on_it_with_the_same_message(demo: Path) -> None:
     _empty_year(demo)
     _, report = run_cli("validate", "--project", str(demo))
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-        cwd=demo,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    output = build.stdout + build.stderr
-    assert build.returncode == 1 and "Traceback" not in output
+    code, output = strict_build(demo)
+    assert code == 1 and "Traceback" not in output
     assert report.splitlines()[0] in output
 
 

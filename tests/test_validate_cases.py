@@ -8,14 +8,12 @@ same located message and never show a Python traceback.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .conftest import assert_golden, run_cli
+from .conftest import assert_golden, run_cli, strict_build
 
 HOSPITAL = "units/anlan-renmin-yiyuan/unit.yml"
 SOCIETY = "units/anlan-laonianren-xiehui/unit.yml"
@@ -260,16 +258,8 @@ def test_bom_and_crlf_are_accepted(demo: Path) -> None:
 def test_mkdocs_build_fails_with_the_same_report(demo: Path, case: str) -> None:
     CASES[case](demo)
     _, report = run_cli("validate", "--project", str(demo))
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-        cwd=demo,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    output = build.stdout + build.stderr
-    assert build.returncode == 1
+    code, output = strict_build(demo)
+    assert code == 1
     assert "Traceback" not in output
     first_problem = report.splitlines()[0]
     assert first_problem in output
