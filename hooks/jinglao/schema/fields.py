@@ -29,7 +29,8 @@ _DECLARATION = re.compile(DECLARATION_PATTERN)
 
 
 def is_declaration(value: str) -> bool:
-    return bool(_DECLARATION.match(value.strip()))
+    text = value.strip()  # the prefix test first: this runs on every text of every file
+    return text.startswith("未公布") and bool(_DECLARATION.match(text))
 
 
 def _not_a_declaration(value: str) -> str:

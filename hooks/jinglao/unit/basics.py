@@ -7,7 +7,7 @@ from datetime import date
 
 from ..plain import Data
 from ..schema import vocab
-from ..schema.unpublished import given, listed, unpublished_text
+from ..schema.unpublished import is_unpublished, listed, unpublished_text
 from . import wording
 from .model import Unit
 from .procedure_view import OTHER
@@ -79,7 +79,7 @@ def opening_lines(unit: Unit, today: date | None) -> list[str]:
 def shown(value: object) -> str:
     """A text field as shown: itself, or 未公布（reason） for a declaration."""
     return (
-        unpublished_text(value) if isinstance(value, str) and given(value) is None else str(value)
+        unpublished_text(value) if isinstance(value, str) and is_unpublished(value) else str(value)
     )
 
 

@@ -52,10 +52,11 @@ def time_limit_view(limit: TimeLimit | str) -> Data:
     }
 
 
-def _result(result: Result | str) -> Data:
+def _result(result: Result | str) -> tuple[str, str]:
+    """What the applicant gets, and how it reaches them (both 未公布 read as such)."""
     if isinstance(result, str):
-        return {"description": unpublished_text(result), "delivery_text": ""}
-    return {"description": result.description, "delivery_text": "、".join(named(result.delivery))}
+        return unpublished_text(result), ""
+    return result.description, "、".join(named(result.delivery))
 
 
 def procedure_view(index: int, proc: Procedure) -> Data:
@@ -66,7 +67,6 @@ def procedure_view(index: int, proc: Procedure) -> Data:
     data["fees"] = [f.model_dump(mode="json") | {"text": fee_text(f)} for f in proc.fees]
     data["visits_text"] = wording.visits(proc.visits)
     data["recurring"] = [recurring_text(r) for r in proc.recurring]
-    result = _result(proc.result)
-    data["result"] = {"description": result["description"]}
-    data["delivery_text"] = result["delivery_text"]
+    description, data["delivery_text"] = _result(proc.result)
+    data["result"] = {"description": description}
     return data

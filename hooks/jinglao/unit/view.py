@@ -78,7 +78,7 @@ def _disclosed_lists(unit: Unit, today: date | None) -> Data:
     }
 
 
-SECTION_KEYS = ("policies", "services", "procedures", "standards", "phones", "opening_hours")
+SECTION_KEYS = ("policies", "services", "procedures", "standards")  # the sections with a notice
 
 
 def _gap_texts(declared: list[Gap]) -> Data:
