@@ -19,6 +19,8 @@ from jinglao import search
 from jinglao.pipeline import session
 from jinglao.problems import Severity
 from jinglao.report import format_text
+from jinglao.source.mkdocs_yml import site_url_text
+from jinglao.source.site_urls import SiteAddress
 
 log = logging.getLogger("mkdocs.hooks.jinglao")
 
@@ -30,7 +32,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     search.use_cache(root)
-    result = session().build(root)
+    # the site's address as this build has it: a preview's site_url, --no-directory-urls
+    address = SiteAddress(site_url_text(config.site_url), bool(config.use_directory_urls))
+    result = session().build(root, address)
     log.info(session().clock)
     for problem in result.problems:
         if problem.severity is Severity.WARNING:

@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 
 from jinglao.pipeline import load, renderer, site_data
 from jinglao.site.signage import unit_signage
+from jinglao.source.site_urls import SiteAddress
 from jinglao.unit.load import UnitRecord
 from jinglao.unit.model import Unit
-from jinglao.unit.view import ViewContext, published, unit_view
+from jinglao.unit.view import ViewContext, page_src, published, unit_view
 
 from .conftest import REPO
 from .support.details import detail_disagreements
@@ -45,8 +46,8 @@ def outputs(record: UnitRecord) -> dict[str, str]:
 def raw_outputs(record: UnitRecord) -> dict[str, str]:
     """Every public output of one unit as rendered (Markdown with HTML, or HTML)."""
     _, page = _demo()
-    view = unit_view(record, ViewContext(site_url="https://example.org/"))
-    files = {"page": page("unit/page.md.j2", unit=view, titles=[])}
+    view = unit_view(record, ViewContext(address=SiteAddress("https://example.org/")))
+    files = {"page": page("unit/page.md.j2", at=page_src(record.id), unit=view, titles=[])}
     signage = unit_signage(page, view)
     files["screen"] = signage[f"screens/{record.id}/index.html"]
     files["A4"] = signage[f"print/{record.id}/index.html"]

@@ -16,7 +16,7 @@ def test_unit_views_stay_as_the_view_made_them() -> None:
     site = site_data(project, reuse)
     build_pages(REPO, reuse)  # renders from the same cached views
     slugs = {t.name: t.slug for t in project.county.townships} if project.county else {}
-    context = ViewContext(project.site_url, project.history, slugs)
+    context = ViewContext(project.address, project.history, slugs)
     views = {u["id"]: u for u in site["units"]}
     assert views.keys() == {r.id for r in project.units}
     for record in project.units:

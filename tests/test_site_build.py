@@ -20,10 +20,11 @@ UNIT_IDS = sorted(p.name for p in (REPO / "units").iterdir() if p.is_dir())
 
 
 def mkdocs_build(
-    project: Path, site: Path, config: str = "mkdocs.yml"
+    project: Path, site: Path, config: str = "mkdocs.yml", *options: str
 ) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)],
+        [*command, *options],
         cwd=project,
         capture_output=True,
         text=True,

@@ -22,6 +22,7 @@ from .project import Progress, Project, load_project
 from .site.derive import derive
 from .site.render import PageCache, page_renderer, render_pages
 from .source.git import pin_build_date
+from .source.site_urls import SiteAddress
 from .unit.load import ParseCache
 from .unit.view import ViewCache
 
@@ -75,10 +76,15 @@ def renderer(root: Path, site: Data) -> Callable[..., str]:
     return page_renderer(site, root / TEMPLATES_DIR)
 
 
-def build_pages(root: Path, reuse: Reuse | None = None) -> BuildResult:
-    """All four stages; pages only when nothing blocks the build."""
+def build_pages(
+    root: Path, reuse: Reuse | None = None, address: SiteAddress | None = None
+) -> BuildResult:
+    """All four stages; pages only when nothing blocks the build. ``address`` is what the MkDocs
+    build was told (``--no-directory-urls``, a preview's ``site_url``), else mkdocs.yml's."""
     with _no_cyclic_gc():  # one pause for all stages: re-enabling between them costs a collection
         project = load(root, reuse)
+        if address is not None:
+            project.address = address
         if has_errors(project.problems):
             return BuildResult(project.problems, {})
         site = site_data(project, reuse)
@@ -176,10 +182,10 @@ class Session:
         self.dirty = dirty
         self.reuse = Reuse() if serve else None
 
-    def build(self, root: Path) -> BuildResult:
+    def build(self, root: Path, address: SiteAddress | None = None) -> BuildResult:
         # sitemap dates and the like come from the commit, not the clock
         self.clock = pin_build_date(root)
-        self.result = build_pages(root, self.reuse)
+        self.result = build_pages(root, self.reuse, address)
         self.backing = root / BACKING_DIR
         if self.result.ok:
             pages = self.result.pages

@@ -20,7 +20,8 @@ from .cycles.load import CycleRecord, load_cycles
 from .problems import Problem, Severity
 from .source.files import is_inside, links_leaving, outside_link
 from .source.git import History, read_history
-from .source.mkdocs_yml import read_site_url
+from .source.mkdocs_yml import read_address
+from .source.site_urls import SiteAddress
 from .source.text import decode
 from .unit.freshness import freshness_warning
 from .unit.honours import Honour
@@ -46,8 +47,19 @@ class Project:
     home: str = ""  # content/index.md, into which the generated overview is placed
     history: History = field(default_factory=History)
     site_url: str = ""
+    directory_urls: bool = True  # MkDocs' use_directory_urls
     cycles: list[CycleRecord] = field(default_factory=list)
     bags: list[BagRecord] = field(default_factory=list)
+
+    @property
+    def address(self) -> SiteAddress:
+        """Where the site is published and how its pages are named (from mkdocs.yml, or what
+        the MkDocs build was told: ``--no-directory-urls``, a preview's ``site_url``)."""
+        return SiteAddress(self.site_url, self.directory_urls)
+
+    @address.setter
+    def address(self, address: SiteAddress) -> None:
+        self.site_url, self.directory_urls = address.site_url, address.directory_urls
 
 
 def load_project(
@@ -135,7 +147,7 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     lists = CountyLists(townships, [p.id for p in project.policies])
     _load_units(project, lists, progress, cache)
     project.history = read_history(root)
-    project.site_url = read_site_url(root)
+    project.address = read_address(root)
     project.problems += _freshness(project)
     _load_cycles_and_bags(project)
     home = root / HOME_PAGE

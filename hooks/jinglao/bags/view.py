@@ -6,13 +6,14 @@ import json
 
 from ..cycles.tally import stated_note, unit_tallies
 from ..plain import Data
+from ..source.site_urls import SiteAddress
 from ..unit.view import ViewContext, unit_view
 from .load import BagRecord
 
 
-def bag_view(record: BagRecord, site_url: str) -> Data:
+def bag_view(record: BagRecord, address: SiteAddress) -> Data:
     """A frozen unit is shown without history or township links: only what the bag holds."""
-    frozen = ViewContext(site_url=site_url)
+    frozen = ViewContext(address=address)
     units = {u.id: unit_view(u, frozen) for u in record.units}
     provenance = json.loads(record.files.get("data/provenance.json", b"{}").decode("utf-8"))
     cycle = record.cycle
@@ -38,5 +39,5 @@ def bag_view(record: BagRecord, site_url: str) -> Data:
     }
 
 
-def bags_data(records: list[BagRecord], site_url: str) -> list[Data]:
-    return [bag_view(r, site_url) for r in sorted(records, key=lambda r: r.id, reverse=True)]
+def bags_data(records: list[BagRecord], address: SiteAddress) -> list[Data]:
+    return [bag_view(r, address) for r in sorted(records, key=lambda r: r.id, reverse=True)]

@@ -46,7 +46,7 @@ def _award_list(project: Project, bag: Path) -> dict[str, bytes]:
     record, _ = load_bag(project.root, bag, verified=True)  # just written by freeze
     if record is None:
         raise ArchiveError(f"刚写好的归档 {bag.name} 读不出届次资料，请把这段话发给平台维护人员。")
-    view = bag_view(record, project.site_url)
+    view = bag_view(record, project.address)
     html = renderer(project.root, site_data(project))("award-list.html.j2", archive=view)
     day = date.fromisoformat(record.info["Award-Date"])
     pdf = stable_pdf(pdf_of(html, AWARD_LIST), day)

@@ -51,7 +51,7 @@ def derive(project: Project, views: ViewCache | None = None) -> Data:
     """The whole site as plain data; ``views`` keeps unit views for the next call (serve)."""
     county = project.county
     township_slugs = {t.name: t.slug for t in county.townships} if county else {}
-    context = ViewContext(project.site_url, project.history, township_slugs)
+    context = ViewContext(project.address, project.history, township_slugs)
     units = sorted(
         (cached_unit_view(r, context, views) for r in project.units),
         key=lambda u: (list(vocab.SECTOR_SLUGS).index(u["sector"]), u["id"]),
@@ -81,7 +81,7 @@ def derive(project: Project, views: ViewCache | None = None) -> Data:
     names = {u["id"]: u["name"] for u in units}
     return {
         **cycles_data(project.cycles, names, project.history.reference_date),
-        "archives": bags_data(project.bags, project.site_url),
+        "archives": bags_data(project.bags, project.address),
         "titles": titles_by_unit(project.cycles, project.units),
         "county": county.model_dump(mode="json") if county else {"name": "本县", "townships": []},
         "units": units,
@@ -93,6 +93,7 @@ def derive(project: Project, views: ViewCache | None = None) -> Data:
         "fields": field_rows(Unit),
         "charts": charts(project, sectors, townships, units),
         "site_url": project.site_url,
+        "directory_urls": project.directory_urls,  # how the ``url`` filter names pages
         "history": {"available": project.history.available, "shallow": project.history.shallow},
         "open_data_fields": ["id", *Unit.model_fields],
         "counts": {

@@ -16,27 +16,33 @@ from typing import Any
 from jinja2 import Environment
 
 from ..plain import Data, Pages
+from ..unit.view import page_src
 from .open_data import CSV_COLUMNS, open_data_files
 from .signage import unit_signage
 from .templates import DEFAULT_TEMPLATES, make_environment
 
 OVERVIEW_MARKER = "<!-- jinglao:overview -->"
+HOME = "index.md"
 
 
 def _home(env: Environment, site: Data) -> str:
-    overview = env.get_template("overview.md.j2").render(site=site)
-    text: str = site["home_text"] or env.get_template("home.md.j2").render(site=site)
+    overview = env.get_template("overview.md.j2").render(site=site, page_path=HOME)
+    text: str = site["home_text"] or env.get_template("home.md.j2").render(
+        site=site, page_path=HOME
+    )
     if OVERVIEW_MARKER in text:
         return text.replace(OVERVIEW_MARKER, overview)
     return text.rstrip() + "\n\n" + overview
 
 
 def page_renderer(site: Data, project_templates: Path | None = None) -> Callable[..., str]:
-    """``page(template, **context)``: renders one template with the site data."""
+    """``page(template, at=docs path, **context)``: renders one template with the site data;
+    ``at`` is where the page goes, from which its ``url`` filter writes relative links."""
     env = make_environment(project_templates)
 
-    def page(template: str, **context: Any) -> str:
-        return env.get_template(template).render(site=site, **context)
+    def page(template: str, at: str | None = None, **context: Any) -> str:
+        where = {"page_path": at} if at is not None else {}
+        return env.get_template(template).render(site=site, **where, **context)
 
     return page
 
@@ -63,8 +69,9 @@ def _unit_pages(
     hit = cache.entries.get(unit["id"]) if cache else None
     if hit is not None and hit[0] is unit and hit[1] == key:
         return hit[2]
+    src = page_src(unit["id"])
     pages = {
-        f"units/{unit['id']}/index.md": page("unit/page.md.j2", unit=unit, titles=titles),
+        src: page("unit/page.md.j2", at=src, unit=unit, titles=titles),
         **unit_signage(page, unit),
     }
     if cache is not None:
@@ -75,8 +82,9 @@ def _unit_pages(
 def bag_pages(page: Callable[..., str], archive: Data, *, with_bundle_hash: bool = True) -> Pages:
     """The archive page of a cycle and the bag's own files, published for anyone to check."""
     rel = f"archive/{archive['id']}"
+    src = f"{rel}/index.md"
     pages: Pages = {
-        f"{rel}/index.md": page("archive.md.j2", archive=archive, with_bundle_hash=with_bundle_hash)
+        src: page("archive.md.j2", at=src, archive=archive, with_bundle_hash=with_bundle_hash)
     }
     pages.update({f"{rel}/bag/{name}": content for name, content in archive["files"].items()})
     return pages
@@ -90,39 +98,39 @@ def render_pages(
     env = make_environment(project_templates)
     page = page_renderer(site, project_templates)
 
-    pages: Pages = {
-        "index.md": _home(env, site),
-        "units/index.md": page("units.md.j2"),
-        "sectors/index.md": page("sectors.md.j2"),
-        "townships/index.md": page("townships.md.j2"),
-        "policies/index.md": page("policies.md.j2"),
-        "guide/fields.md": page("fields.md.j2"),
-        "stats/index.md": page("stats.md.j2"),
-        "status/index.md": page("status.md.j2"),
-        "data/index.md": page("data.md.j2", csv_columns=CSV_COLUMNS),
-        **open_data_files(site),
-    }
-    pages["screens/index.md"] = page("screens.md.j2")
-    pages["cycles/index.md"] = page("cycles.md.j2")
-    pages["archive/index.md"] = page("archives.md.j2")
+    pages: Pages = {HOME: _home(env, site), **open_data_files(site)}
+
+    def add(src: str, template: str, **context: Any) -> None:
+        pages[src] = page(template, at=src, **context)
+
+    add("units/index.md", "units.md.j2")
+    add("sectors/index.md", "sectors.md.j2")
+    add("townships/index.md", "townships.md.j2")
+    add("policies/index.md", "policies.md.j2")
+    add("guide/fields.md", "fields.md.j2")
+    add("stats/index.md", "stats.md.j2")
+    add("status/index.md", "status.md.j2")
+    add("data/index.md", "data.md.j2", csv_columns=CSV_COLUMNS)
+    add("screens/index.md", "screens.md.j2")
+    add("cycles/index.md", "cycles.md.j2")
+    add("archive/index.md", "archives.md.j2")
     for cycle in site["cycles"]:
-        pages[f"cycles/{cycle['id']}/index.md"] = page("cycle.md.j2", cycle=cycle)
+        add(f"cycles/{cycle['id']}/index.md", "cycle.md.j2", cycle=cycle)
     for archive in site["archives"]:
         pages.update(bag_pages(page, archive))
     # What unit templates read besides the unit; an edited template re-renders every unit page.
     stamp = templates_stamp(project_templates)
     shared = json.dumps(
-        [site["policy_titles"], site["county"], site["site_url"], stamp], ensure_ascii=False
+        [site["policy_titles"], site["county"], site["site_url"], site["directory_urls"], stamp],
+        ensure_ascii=False,
     )
     for unit in site["units"]:
         titles = site["titles"].get(unit["id"], [])
         pages.update(_unit_pages(page, unit, titles, shared, cache))
     for sector in site["sectors"]:
-        pages[f"sectors/{sector['slug']}/index.md"] = page("group.md.j2", group=sector, kind="行业")
+        add(f"sectors/{sector['slug']}/index.md", "group.md.j2", group=sector, kind="行业")
     for township in site["townships"]:
-        pages[f"townships/{township['slug']}/index.md"] = page(
-            "group.md.j2", group=township, kind="乡镇"
-        )
+        add(f"townships/{township['slug']}/index.md", "group.md.j2", group=township, kind="乡镇")
     for policy in site["policies"]:
-        pages[f"policies/{policy['id']}.md"] = page("policy.md.j2", policy=policy)
+        add(f"policies/{policy['id']}.md", "policy.md.j2", policy=policy)
     return pages

@@ -12,9 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
+from jinja2.runtime import Context
 from markupsafe import Markup
 
+from ..source.site_urls import SiteAddress
 from .charts import bar_chart
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "pages"
@@ -62,6 +71,16 @@ def qr_svg(url: str, label: str = "本页二维码") -> Markup:
     )
 
 
+@pass_context
+def page_url(context: Context, src: str) -> str:
+    """``{{ "sectors/x/index.md"|url }}``: the docs file's URL relative to the page being
+    rendered (its docs path is ``page_path``), as MkDocs names it in this build: ``../../sectors/x/``
+    or, built with ``--no-directory-urls``, ``../../sectors/x/index.html``."""
+    site = context["site"]
+    address = SiteAddress(site["site_url"], site["directory_urls"])
+    return address.relative(src, context["page_path"])
+
+
 @functools.cache
 def make_environment(project_templates: Path | None = None) -> Environment:
     folders = [p for p in (project_templates, DEFAULT_TEMPLATES) if p is not None and p.is_dir()]
@@ -84,5 +103,6 @@ def make_environment(project_templates: Path | None = None) -> Environment:
         yaml_value=yaml_value,
         qr_svg=qr_svg,
         bar_chart=bar_chart,
+        url=page_url,
     )
     return env

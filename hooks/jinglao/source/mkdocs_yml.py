@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from .site_urls import SiteAddress
+
 
 class _TolerantLoader(yaml.SafeLoader):
     """Safe loading that reads ``!!python/...`` and ``!ENV`` tags as plain nothing."""
@@ -24,17 +26,30 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
 _TolerantLoader.add_multi_constructor("!", _ignore)
 
 
-def read_site_url(root: Path) -> str:
-    """The public address of the portal (``site_url``), ending in ``/``; empty when not set."""
+def _settings(root: Path) -> dict[str, Any]:
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return ""
+        return {}
     try:
         config: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except yaml.YAMLError:
-        return ""
-    url = str((config or {}).get("site_url") or "")
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def site_url_text(url: str | None) -> str:
+    """A ``site_url`` as the core uses it: ending in ``/``, empty when not set."""
+    url = url or ""
     return url if not url or url.endswith("/") else url + "/"
+
+
+def read_address(root: Path) -> SiteAddress:
+    """``site_url`` and ``use_directory_urls`` (MkDocs' default: true) from mkdocs.yml."""
+    settings = _settings(root)
+    return SiteAddress(
+        site_url_text(str(settings.get("site_url") or "")),
+        settings.get("use_directory_urls") is not False,
+    )
 
 
 def hookless_config(project: Path, docs: Path, config: Path | None = None) -> Path:

@@ -14,6 +14,7 @@ from ..schema import vocab
 from ..schema.dates import earliest
 from ..schema.unpublished import listed
 from ..source.git import History
+from ..source.site_urls import SiteAddress
 from . import basics, wording
 from .activities import dated
 from .completeness import completeness, completeness_data
@@ -41,24 +42,35 @@ HISTORY_SHOWN = 10
 class ViewContext:
     """What a unit's view reads besides the unit: the portal's address, git history, townships."""
 
-    site_url: str = ""
+    address: SiteAddress = field(default_factory=SiteAddress)
     history: History = field(default_factory=History)
     township_slugs: dict[str, str] = field(default_factory=dict)
 
 
 SIGNAGE = (
-    ("大厅显示屏（横屏 1920×1080 或竖屏 1080×1920，全屏打开）", "screens/{id}/"),
-    ("公示牌 A4", "print/{id}/"),
-    ("公示牌 A3", "print/{id}/a3/"),
-    ("工作人员服务卡", "print/{id}/cards/"),
+    ("大厅显示屏（横屏 1920×1080 或竖屏 1080×1920，全屏打开）", "screens/{id}/index.html"),
+    ("公示牌 A4", "print/{id}/index.html"),
+    ("公示牌 A3", "print/{id}/a3/index.html"),
+    ("工作人员服务卡", "print/{id}/cards/index.html"),
 )
 
 
-def _signage(unit_id: str, site_url: str) -> list[Data]:
+def page_src(unit_id: str) -> str:
+    """The docs path of a unit's page."""
+    return f"units/{unit_id}/index.md"
+
+
+def _signage(unit_id: str, address: SiteAddress) -> list[Data]:
     """The unit's screen, boards and cards: full addresses a hall manager can type or copy
-    (relative ones when the portal's address is not set)."""
-    base = site_url or "../../"
-    return [{"label": label, "url": base + path.format(id=unit_id)} for label, path in SIGNAGE]
+    (relative to the unit's page when the portal's address is not set)."""
+    return [
+        {
+            "label": label,
+            "url": address.absolute(src) or address.relative(src, page_src(unit_id)),
+        }
+        for label, path in SIGNAGE
+        for src in [path.format(id=unit_id)]
+    ]
 
 
 def _disclosed_lists(unit: Unit, today: date | None) -> Data:
@@ -170,9 +182,9 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
     declared = gaps(unit)
     # the build's pinned date; a tree without git history reads today's date
     today = context.history.reference_date or date.today()
-    site_url = context.site_url
+    address = context.address
     data.update(
-        page_url=f"{site_url}units/{record.id}/" if site_url else "",
+        page_url=address.absolute(page_src(record.id)),
         history=_history(context.history, record),
         id=record.id,
         source=record.path,
@@ -214,7 +226,7 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
             for a in sorted(unit.activities, key=lambda a: earliest(a.date), reverse=True)
         ],
         phone_groups=basics.phone_groups(unit),
-        signage=_signage(record.id, site_url),
+        signage=_signage(record.id, address),
         supervision_channels=[
             {"kind": s.kind if s.kind != OTHER else "监督渠道", "detail": s.detail}
             for s in unit.supervision
@@ -253,7 +265,7 @@ def cached_unit_view(record: UnitRecord, context: ViewContext, cache: ViewCache 
         return unit_view(record, context)
     history = context.history
     key = (
-        context.site_url, history.available, history.shallow, history.reference_date,
+        context.address, history.available, history.shallow, history.reference_date,
         tuple(history.changes.get(record.id, [])), tuple(sorted(context.township_slugs.items())),
     )  # fmt: skip
     hit = cache.entries.get(record.id)
