@@ -101,7 +101,11 @@ def make_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="路径", help="只报告这些文件或文件夹的问题（默认：全部）"
     )
     p.add_argument("--format", choices=sorted(FORMATS), default="text",
-                   help="输出格式：text（给人看）、github（合并请求上的行内注释）、json（给程序读）")  # fmt: skip
+                   help="输出格式：text（给人看）、github（合并请求上的行内注释）、"
+                        "markdown（按文件分组的摘要，合并请求的检查摘要和评论用）、json（给程序读）")  # fmt: skip
+    p.add_argument("--links", default="", metavar="网址",
+                   help="markdown 格式里每个位置链接到「网址/文件#L行号」，例如 "
+                        "https://github.com/县/仓库/blob/提交/")  # fmt: skip
 
     p = _command(sub, "check", _lazy("check", "cmd_check"), "查看一个单位各项资料是否齐全",
                  "逐项列出公开事项、创建标准、创建档案是否齐全，缺什么、在哪里补，以及能否参加本届评选。")  # fmt: skip

@@ -1,4 +1,5 @@
-"""``jinglao validate``: every problem, located, as text, GitHub annotations or JSON."""
+"""``jinglao validate``: every problem, located, as text, GitHub annotations, a Markdown summary
+for the pull request, or JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from pathlib import Path
 
 from ..problems import Problem, has_errors
-from ..report import FORMATS
+from ..report import FORMATS, format_markdown
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 
 
@@ -35,5 +36,9 @@ def _selected(problems: list[Problem], root: Path, paths: list[str]) -> list[Pro
 def cmd_validate(args: argparse.Namespace) -> int:
     project = load_for(args)
     problems = _selected(project.problems, project.root, args.paths)
-    print(FORMATS[args.format](problems))
+    if args.format == "markdown":
+        links = args.links + ("" if not args.links or args.links.endswith("/") else "/")
+        print(format_markdown(problems, links), end="")
+    else:
+        print(FORMATS[args.format](problems))
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK

@@ -23,19 +23,11 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from ..plain import md_escape
 from ..source.site_urls import SiteAddress
 from .charts import bar_chart
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "pages"
-
-# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS) plus ``|``.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
-
-
-def md_escape(value: Any) -> Markup:
-    """Text that Markdown shows literally: HTML-escaped, Markdown punctuation backslashed."""
-    text = " ".join(str(value).split())  # one line: no new paragraphs or list items
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
 
 
 def yaml_value(value: Any) -> str:
