@@ -4,6 +4,8 @@ to its line — GitHub marks only the first 10 errors and 10 warnings of a step 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 from jinglao.problems import Problem, Severity
@@ -12,6 +14,7 @@ from jinglao.report import GITHUB_SHOWN, MARKDOWN_LIMIT, format_github, format_m
 from .conftest import run_cli
 
 LINKS = "https://github.com/county/jinglao/blob/0123abc/"
+PREVIEW = "https://county.github.io/jinglao/pr/12"
 
 
 def problems(files: int, each: int, severity: Severity = Severity.ERROR) -> list[Problem]:
@@ -94,3 +97,47 @@ def test_validate_prints_the_summary_with_line_links(demo: Path) -> None:
         f"]({LINKS}units/anlan-gongjiao/unit.yml#L{line})：「层级」（level）不能是「乡级」"
         in output
     )
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(project),
+            "-c",
+            "user.name=测试",
+            "-c",
+            "user.email=t@example.org",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_changed_lists_the_pages_a_pull_request_changes_with_preview_links(demo: Path) -> None:
+    _git(demo, "init", "-q", "-b", "main")
+    _git(demo, "add", "-A")
+    _git(demo, "commit", "-qm", "县里的资料")
+    _git(demo, "checkout", "-qb", "pr")
+    unit = demo / "units/anlan-tushuguan/unit.yml"
+    unit.write_text(unit.read_text(encoding="utf-8") + "# 改了一处\n", encoding="utf-8")
+    policy = demo / "content/policies/laonianren-quanyi-baozhangfa.md"
+    policy.write_text(policy.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
+    shutil.rmtree(demo / "units/anlan-huochezhan")
+    _git(demo, "commit", "-qam", "合并请求")
+    code, output = run_cli(
+        "changed", "--project", str(demo), "--base", "main", "--site-url", PREVIEW
+    )
+    assert code == 0
+    assert output.splitlines() == [
+        "- 单位：anlan\\-huochezhan（已删除）",
+        f"- [单位：安澜县图书馆]({PREVIEW}/units/anlan-tushuguan/)",
+        f"- [页面：policies/laonianren\\-quanyi\\-baozhangfa\\.md]({PREVIEW}/policies/"
+        "laonianren-quanyi-baozhangfa/)",
+    ]
+
+
+def test_changed_says_when_there_is_nothing_to_compare_with(demo: Path) -> None:
+    assert run_cli("changed", "--project", str(demo), "--base", "main")[0] == 2

@@ -164,6 +164,12 @@ def make_parser() -> argparse.ArgumentParser:
         "--out", type=Path, metavar="文件", help="zip 文件位置（默认：dist/archive-届次.zip）"
     )
 
+    p = _command(sub, "changed", _lazy("changed", "cmd_changed"), "列出合并请求改动的网页及其预览网址",
+                 "列出从 --base 分出以来改动的单位、评选、政策和说明页，每项链接到它的网页（合并请求的评论用）。")  # fmt: skip
+    p.add_argument("--base", required=True, metavar="提交", help="比较的起点，例如 origin/main")
+    p.add_argument("--site-url", metavar="网址",
+                   help="网站地址，例如预览的 https://县.github.io/仓库/pr/12/（默认：mkdocs.yml 的 site_url）")  # fmt: skip
+
     p = sub.add_parser("bench", help="生成模拟县并测量校验、构建、页面大小和预览刷新的耗时",
                        description="生成 N 个单位的模拟县，测量校验时间、完整构建的时间和峰值内存、与纯 mkdocs-material 基线的比值、"
                                    "site/ 大小、页面大小、搜索索引大小和 mkdocs serve 的刷新时间，输出 Markdown 表格。")  # fmt: skip
