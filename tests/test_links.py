@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.structure.files import File
@@ -116,3 +117,36 @@ def test_generate_follows_mkdocs_yml_without_directory_urls(tmp_path: Path) -> N
     page = (docs / "units/anlan-renmin-yiyuan/index.md").read_text(encoding="utf-8")
     assert 'href="../../sectors/weisheng/index.html"' in page
     assert "https://jinglao.example.org/screens/anlan-renmin-yiyuan/index.html" in page
+
+
+def test_a_preview_opens_searches_and_navigates_under_its_sub_path(
+    preview_site: Path, browser: Any, tmp_path: Path
+) -> None:
+    """What a reviewer does with the link in the pull request, in Chromium: the preview served at
+    /pr/12/ (as GitHub Pages serves it), a search, a result, a tag link — no request fails."""
+    from playwright.sync_api import expect
+
+    from tests.browser.harness import serve
+
+    (tmp_path / "pr").mkdir()
+    (tmp_path / "pr/12").symlink_to(preview_site, target_is_directory=True)
+    with serve(tmp_path) as root:
+        base = root + "pr/12/"
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        page = context.new_page()
+        failed: list[str] = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        page.goto(base)
+        search = page.locator("input.md-search__input")
+        search.click()
+        meta = page.locator(".md-search-result__meta")
+        expect(meta).to_have_text("键入以开始搜索", timeout=60_000)  # the index has loaded
+        search.fill("挂号")
+        result = page.locator(".md-search-result__item a", has_text="安澜县人民医院").first
+        result.click()
+        expect(page).to_have_url(re.compile(re.escape(base + "units/anlan-renmin-yiyuan/")))
+        page.locator(".jl-tags a", has_text="卫生系统").click()
+        expect(page).to_have_url(base + "sectors/weisheng/")
+        expect(page.locator("h1")).to_contain_text("卫生系统")
+        context.close()
+    assert failed == []
