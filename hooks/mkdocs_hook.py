@@ -19,7 +19,7 @@ from jinglao import search
 from jinglao.pipeline import session
 from jinglao.problems import Severity
 from jinglao.report import format_text
-from jinglao.source.mkdocs_yml import site_url_text
+from jinglao.source.mkdocs_yml import read_address, site_url_text
 from jinglao.source.site_urls import SiteAddress
 
 log = logging.getLogger("mkdocs.hooks.jinglao")
@@ -32,9 +32,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     search.use_cache(root)
-    # the site's address as this build has it: a preview's site_url, --no-directory-urls
-    address = SiteAddress(site_url_text(config.site_url), bool(config.use_directory_urls))
-    result = session().build(root, address)
+    result = session().build(root, _address(config, root))
     log.info(session().clock)
     for problem in result.problems:
         if problem.severity is Severity.WARNING:
@@ -42,6 +40,13 @@ def on_config(config: Any) -> Any:
     if not result.ok:
         raise PluginError("单位资料有错误，网站没有生成：\n" + format_text(result.problems))
     return config
+
+
+def _address(config: Any, root: Path) -> SiteAddress:
+    """The site's address as this build has it: a preview's site_url, --no-directory-urls. Serve
+    puts its local address in site_url; a board printed from it must still carry the public one."""
+    public = read_address(root).site_url if session().serve else site_url_text(config.site_url)
+    return SiteAddress(public, bool(config.use_directory_urls))
 
 
 def on_files(files: Files, config: Any) -> Files:

@@ -18,6 +18,8 @@ def test_editing_a_unit_updates_the_served_page(demo: Path) -> None:
     )  # fmt: skip
     try:
         assert wait_until(lambda: "安澜县图书馆" in fetch(url), 90), "the served site never came up"
+        # serve puts its own address in site_url; boards printed from it keep the public one
+        assert 'href="https://jinglao.example.org/print/anlan-tushuguan/"' in fetch(url)
         unit = demo / "units/anlan-tushuguan/unit.yml"
         unit.write_text(
             unit.read_text(encoding="utf-8").replace("安澜县图书馆", "安澜县新图书馆"),

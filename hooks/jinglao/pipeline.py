@@ -173,6 +173,7 @@ class Session:
     pages (``--dirty``), and the pages of the build under way."""
 
     dirty: bool = False
+    serve: bool = False
     reuse: Reuse | None = None
     result: BuildResult | None = None
     backing: Path = field(default_factory=Path)
@@ -180,6 +181,7 @@ class Session:
 
     def start(self, *, serve: bool, dirty: bool) -> None:
         self.dirty = dirty
+        self.serve = serve
         self.reuse = Reuse() if serve else None
 
     def build(self, root: Path, address: SiteAddress | None = None) -> BuildResult:
