@@ -125,12 +125,17 @@ def test_jobs_that_may_write_never_run_a_pull_requests_code() -> None:
         assert not re.search(r"\b(pip|jinglao|mkdocs|python3?|bash \.ci/run)\b", script)
 
 
-def test_the_main_site_and_the_previews_share_one_lock() -> None:
-    for name in ("preview.yml", "deploy.yml"):
-        data = workflow(name)
-        assert data["concurrency"] == {"group": "gh-pages", "cancel-in-progress": False}
-    deploy = "\n".join(s.get("run", "") for s in steps(workflow("deploy.yml"), "deploy"))
-    assert ".ci/pages publish site" in deploy
+def test_a_preview_never_takes_the_place_of_the_main_sites_publication() -> None:
+    """GitHub keeps one pending run per concurrency group and cancels the older: the main site
+    has a group of its own, and each pull request's previews one per branch."""
+    deploy = workflow("deploy.yml")
+    assert deploy["concurrency"] == {"group": "pages-main", "cancel-in-progress": False}
+    script = "\n".join(s.get("run", "") for s in steps(deploy, "deploy"))
+    assert ".ci/pages publish site" in script
+    preview = workflow("preview.yml")
+    assert "concurrency" not in preview
+    groups = [job["concurrency"]["group"] for job in preview["jobs"].values()]
+    assert all(g.startswith("preview-") and "${{" in g for g in groups), groups
 
 
 # .ci/pages against a local bare repository standing in for GitHub
@@ -197,6 +202,34 @@ def test_the_main_site_and_a_preview_never_erase_each_other(clone: Path, tmp_pat
     assert _git(origin, "rev-list", "--count", "gh-pages").strip() == "1"  # never grows
     assert "worktree" not in _git(clone, "status")  # no work tree left behind
     assert len(_git(clone, "worktree", "list").splitlines()) == 1
+
+
+def test_publications_at_the_same_time_all_arrive(clone: Path, tmp_path: Path) -> None:
+    """The main site and previews of several pull requests publish at once, from runners of
+    their own: each push lands only over the commit it read, so none is lost."""
+    origin = tmp_path / "origin.git"
+    main = _site(tmp_path / "main", {"index.html": "网站"})
+    assert _pages(clone, "publish", str(main)).returncode == 0
+    runs = []
+    for n in range(1, 6):
+        _git(tmp_path, "clone", "-q", str(origin), f"runner-{n}")
+        site = _site(tmp_path / f"site-{n}", {"index.html": f"预览 {n}"})
+        env = {**os.environ, "GITHUB_REPOSITORY": "Anlan/jinglao"}
+        runs.append(
+            subprocess.Popen(
+                ["bash", str(PAGES), "publish", str(site), f"pr/{n}"],
+                cwd=tmp_path / f"runner-{n}",
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+            )
+        )
+    assert [run.wait(timeout=120) for run in runs] == [0] * 5
+    assert _published(origin) == {
+        ".nojekyll": "",
+        "index.html": "网站",
+        **{f"pr/{n}/index.html": f"预览 {n}" for n in range(1, 6)},
+    }
 
 
 def test_a_preview_may_only_write_its_own_folder(clone: Path, tmp_path: Path) -> None:
