@@ -121,15 +121,10 @@ def _why_broken(site: Path, site_url: str, link: Link, directory_urls: bool) -> 
         return ""
     if path == ".." or path.startswith("../"):
         return "跑到网站之外" + path[2:]
-    if path == "" or path.endswith("/"):
-        folder = site / path
-        if not directory_urls:
-            return "指向文件夹：从磁盘打开时只会显示文件列表"
-        return "" if (folder / "index.html").is_file() else "文件夹里没有 index.html"
     target = site / path
-    if target.is_file():
+    if path and not path.endswith("/") and target.is_file():
         return ""
-    if target.is_dir():
+    if path == "" or path.endswith("/") or target.is_dir():
         if not directory_urls:
             return "指向文件夹：从磁盘打开时只会显示文件列表"
         return "" if (target / "index.html").is_file() else "文件夹里没有 index.html"
