@@ -273,6 +273,8 @@ def report_lines(result: ImportResult) -> list[str]:
             numbered.append(
                 (row.number, f"已建立 units/{row.created}/unit.yml（第 {row.number} 行）")
             )
+        elif row.exists:
+            numbered.append((row.number, f"已存在 第 {row.number} 行：{row.skipped}"))
         elif row.skipped.startswith("起："):
             numbered.append((row.number, f"跳过 第 {row.number} 行{row.skipped}"))
         elif row.skipped:
@@ -283,15 +285,16 @@ def report_lines(result: ImportResult) -> list[str]:
         lines.append(f"无法导入：{result.refused}")
         return lines
     created = len(result.created)
-    skipped = sum(bool(r.skipped) for r in result.rows)
+    skipped = sum(bool(r.skipped) and not r.exists for r in result.rows)
+    existing = sum(r.exists for r in result.rows)
     warned = sum(len(r.warnings) for r in result.rows)
     summary = f"共建立 {created} 个单位，跳过 {skipped} 行。"
+    if existing:
+        summary += f"{existing} 行的单位已经存在，没有改动。"
     if warned:
         summary += f"有 {warned} 条提示，请核对建立的文件。"
     if not result.usable:
         summary += "表格里没有找到可以建立的单位。"
-    elif not created:
-        summary += "表格里的单位都已存在，没有需要新建的。"
     lines.append(summary)
     return lines
 
