@@ -26,6 +26,7 @@ _IN_NUMBER = re.compile("(?<=\\d)([\uff0d\uff1a\uff0e\uff0f])(?=\\d)")
 _IN_NUMBER_ASCII = {"\uff0d": "-", "\uff1a": ":", "\uff0e": ".", "\uff0f": "/"}
 _HEADER_NOTE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]|[*\uff0a※]")
 _AREA_CODE_BRACKETS = re.compile(r"^\((0\d{2,3})\)-?")
+_AREA_CODE_SPACE = re.compile(r"^(0\d{2,3})\s+(\d{7,8})")
 _PHONE_SEPARATORS = re.compile(r"[、，,；;/\uff0f\n]+")
 _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _DATE_DIGITS = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -72,7 +73,8 @@ def phone_texts(value: Any) -> list[str]:
     text = unicodedata.normalize("NFKC", _plain(value)).translate(_DASH)
     phones = []
     for part in _PHONE_SEPARATORS.split(text):
-        compact = "".join(part.split()).replace("转", "-")
+        spaced = _AREA_CODE_SPACE.sub(r"\1-\2", part.strip())  # 0599 6825678
+        compact = "".join(spaced.split()).replace("转", "-")
         phones.append(_AREA_CODE_BRACKETS.sub(r"\1-", compact))
     return [p for p in phones if p]
 

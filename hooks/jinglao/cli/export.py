@@ -23,9 +23,8 @@ from ..site.open_data import inert_cell
 from ..unit.completeness import completeness
 from .check import check_items
 from .common import EXIT_OK, load_for
-from .register import IMPORT_COLUMNS
+from .register import EXPORT_EXTRA, IMPORT_COLUMNS
 
-EXPORT_EXTRA = ("公开办事流程数", "创建档案", "能否参加本届评选", "单位页面")
 HEADER = [*IMPORT_COLUMNS, *EXPORT_EXTRA]
 WIDTHS = {"单位编号": 28, "单位名称": 30, "地址": 40, "监督电话": 16, "确认日期": 12}
 WIDTHS |= {"创建档案": 30, "能否参加本届评选": 14, "单位页面": 50}

@@ -22,8 +22,9 @@ from ..schema.fields import SLUG, Phone
 from ..site.open_data import FORMULA_START
 from .cells import cell_date, code_text, phone_texts, prose_text, restore_lost_zero
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
+from .import_report import ImportResult, RowReport, report_lines, sheet_notes
 from .scaffold import ID_LIMIT, scaffold_text, suggest_unit_id
-from .sheet import Sheet, SheetError, column_letter, read_sheet
+from .sheet import SheetError, read_sheet
 
 # Columns an office fills in (import reads them by these Chinese headers; order does not matter).
 IMPORT_COLUMNS = {
@@ -49,35 +50,12 @@ ALIASES = {
     "最近确认日期": "确认日期",
 }
 HEADERS = {name: name for name in IMPORT_COLUMNS} | ALIASES
+# Columns export adds, worked out from the files: import passes over them without a word.
+EXPORT_EXTRA = ("公开办事流程数", "创建档案", "能否参加本届评选", "单位页面")
 REQUIRED = ("单位名称", "行业类别")
 CODES = {"id", "sector", "level"}  # read as codes: all full-width forms ASCII, no spaces
 _PHONE = TypeAdapter(Phone)
 _AREA_CODE = re.compile(r"(0\d{2,3})-")
-
-
-@dataclass
-class RowReport:
-    number: int  # as Excel shows it
-    created: str = ""  # the new unit's id
-    skipped: str = ""  # why no unit was made
-    exists: bool = False  # the unit is already there: nothing to do
-    warnings: list[str] = field(default_factory=list)  # what was read differently, and why
-
-
-@dataclass
-class ImportResult:
-    sheet: list[tuple[int, str]] = field(default_factory=list)  # (row, note) besides units
-    rows: list[RowReport] = field(default_factory=list)
-    refused: str = ""  # the file could not be read at all
-
-    @property
-    def created(self) -> list[str]:
-        return [r.created for r in self.rows if r.created]
-
-    @property
-    def usable(self) -> bool:
-        """Something in the sheet was a unit: made now, or there already."""
-        return any(r.created or r.exists for r in self.rows)
 
 
 def split_phones(text: str) -> list[str]:
@@ -166,40 +144,6 @@ def _create(folder: Path, values: dict[str, str], templates: Path | None) -> Non
     (folder / "unit.yml").write_text(text, encoding="utf-8")
 
 
-def _rows_text(first: int, last: int) -> str:
-    return f"第 {first} 行" if first == last else f"第 {first}–{last} 行"
-
-
-def _sheet_notes(sheet: Sheet) -> list[tuple[int, str]]:
-    """(row, note) for what the sheet holds besides units: titles, unknown columns, merged
-    cells, a repeated header, footnotes."""
-    notes = []
-    if sheet.header_row > 1:
-        notes.append((1, f"{_rows_text(1, sheet.header_row - 1)}在表头上面（标题），没有读取"))
-    if sheet.unknown:
-        columns = "、".join(f"「{name}」（{letter} 列）" for letter, name in sheet.unknown)
-        notes.append(
-            (
-                sheet.header_row,
-                f"第 {sheet.header_row} 行：不认识的列{columns}没有读取；可用的列名：{'、'.join(IMPORT_COLUMNS)}",
-            )
-        )
-    names = {index: column for column, index in sheet.header.items()}
-    for first, last, index, value in sheet.merged:
-        notes.append(
-            (
-                first,
-                (
-                    f"{_rows_text(first, last)}：「{names[index]}」（{column_letter(index)} 列）是合并单元格，"
-                    f"这几行都读作「{prose_text(value)}」"
-                ),
-            )
-        )
-    notes += [(n, f"第 {n} 行是重复的表头，没有读取") for n in sheet.repeats]
-    notes += [(n, f"第 {n} 行是说明文字，没有读取") for n in sheet.notes]
-    return notes
-
-
 @dataclass
 class _Register:
     """What import knows while it works down the sheet: the units there already, the ones it
@@ -235,11 +179,11 @@ class _Register:
 def import_register(project: Project, path: Path, templates: Path | None) -> ImportResult:
     result = ImportResult()
     try:
-        sheet = read_sheet(path, HEADERS)
+        sheet = read_sheet(path, HEADERS, EXPORT_EXTRA)
     except SheetError as exc:
         result.refused = str(exc)
         return result
-    result.sheet = _sheet_notes(sheet)
+    result.sheet = sheet_notes(sheet, IMPORT_COLUMNS)
     missing = [c for c in REQUIRED if c not in sheet.header]
     if missing:
         result.refused = (
@@ -263,40 +207,6 @@ def import_register(project: Project, path: Path, templates: Path | None) -> Imp
             )
         )
     return result
-
-
-def report_lines(result: ImportResult) -> list[str]:
-    """What import did, row by row in the sheet's order, in the clerk's words."""
-    numbered = [(number, f"提示 {note}") for number, note in result.sheet]
-    for row in result.rows:
-        if row.created:
-            numbered.append(
-                (row.number, f"已建立 units/{row.created}/unit.yml（第 {row.number} 行）")
-            )
-        elif row.exists:
-            numbered.append((row.number, f"已存在 第 {row.number} 行：{row.skipped}"))
-        elif row.skipped.startswith("起："):
-            numbered.append((row.number, f"跳过 第 {row.number} 行{row.skipped}"))
-        elif row.skipped:
-            numbered.append((row.number, f"跳过 第 {row.number} 行：{row.skipped}"))
-        numbered += [(row.number, f"提示 第 {row.number} 行：{w}") for w in row.warnings]
-    lines = [line for _, line in sorted(numbered, key=lambda item: item[0])]  # stable
-    if result.refused:
-        lines.append(f"无法导入：{result.refused}")
-        return lines
-    created = len(result.created)
-    skipped = sum(bool(r.skipped) and not r.exists for r in result.rows)
-    existing = sum(r.exists for r in result.rows)
-    warned = sum(len(r.warnings) for r in result.rows)
-    summary = f"共建立 {created} 个单位，跳过 {skipped} 行。"
-    if existing:
-        summary += f"{existing} 行的单位已经存在，没有改动。"
-    if warned:
-        summary += f"有 {warned} 条提示，请核对建立的文件。"
-    if not result.usable:
-        summary += "表格里没有找到可以建立的单位。"
-    lines.append(summary)
-    return lines
 
 
 def cmd_import(args: argparse.Namespace) -> int:

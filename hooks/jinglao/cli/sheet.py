@@ -153,13 +153,15 @@ def _fill_merged(
         yield number, row
 
 
-def _read_header(sheet: Sheet, header: list[Any], names: Mapping[str, str]) -> None:
+def _read_header(
+    sheet: Sheet, header: list[Any], names: Mapping[str, str], ignored: set[str]
+) -> None:
     for index, value in enumerate(header):
         name = header_name(value)
         column = names.get(name)
         if column and column not in sheet.header:
             sheet.header[column] = index
-        elif name and name not in IGNORED and not (index and header[index - 1] == value):
+        elif name and name not in ignored and not (index and header[index - 1] == value):
             sheet.unknown.append((column_letter(index), str(value).strip()))  # not merged across
 
 
@@ -194,7 +196,7 @@ def _note_merged(sheet: Sheet, merges: list[tuple[int, int, int, int]]) -> None:
             sheet.merged.append((first_row, last_row, first_col - 1, value))
 
 
-def _read(archive: Any, worksheet: Any, names: Mapping[str, str]) -> Sheet:
+def _read(archive: Any, worksheet: Any, names: Mapping[str, str], ignored: set[str]) -> Sheet:
     worksheet.reset_dimensions()
     merges = _merges(archive, worksheet)
     raw = (
@@ -207,7 +209,7 @@ def _read(archive: Any, worksheet: Any, names: Mapping[str, str]) -> Sheet:
     top = [line for _, line in zip(range(HEADER_SEARCH), lines, strict=False)]
     header_row, header = _find_header(top, names)
     sheet = Sheet(title=worksheet.title, header_row=header_row, limit=MAX_ROWS)
-    _read_header(sheet, header, names)
+    _read_header(sheet, header, names, ignored)
     if len(sheet.header) < 2:
         return sheet  # not a register: the caller tries the next sheet
     _read_body(sheet, [*((n, r) for n, r in top if n > header_row), *lines], names)
@@ -215,9 +217,10 @@ def _read(archive: Any, worksheet: Any, names: Mapping[str, str]) -> Sheet:
     return sheet
 
 
-def read_sheet(path: Path, names: Mapping[str, str]) -> Sheet:
+def read_sheet(path: Path, names: Mapping[str, str], ignored: Iterable[str] = ()) -> Sheet:
     """The first visible sheet whose header names two known columns (or the first sheet);
-    ``names`` maps each header text accepted (after header_name) to the column it means."""
+    ``names`` maps each header text accepted (after header_name) to the column it means,
+    ``ignored`` columns are passed over without a word."""
     _refuse_unreadable(path)
     data = path.read_bytes()
     try:
@@ -231,7 +234,7 @@ def read_sheet(path: Path, names: Mapping[str, str]) -> Sheet:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for worksheet in book.worksheets:
                 if worksheet.sheet_state == "visible" and hasattr(worksheet, "_worksheet_path"):
-                    tried.append(_read(archive, worksheet, names))
+                    tried.append(_read(archive, worksheet, names, {*IGNORED, *ignored}))
                     if len(tried[-1].header) >= 2:
                         return tried[-1]
     except Exception as exc:  # a sheet's XML broken half-way
