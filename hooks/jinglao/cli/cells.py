@@ -28,7 +28,9 @@ _HEADER_NOTE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]|[*\uff0a※]")
 _AREA_CODE_BRACKETS = re.compile(r"^\((0\d{2,3})\)-?")
 _AREA_CODE_SPACE = re.compile(r"^(0\d{2,3})\s+(\d{7,8})")
 _PHONE_SEPARATORS = re.compile(r"[、，,；;/\uff0f\n]+")
-_DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_DATE_TEXT = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)  # a trailing time, as a copied date cell shows it, is dropped
 _DATE_DIGITS = re.compile(r"(\d{4})(\d{2})(\d{2})")
 MOBILE = re.compile(r"1[3-9]\d{9}")
 

@@ -138,18 +138,21 @@ def _find_header(
 def _fill_merged(
     lines: Iterator[tuple[int, list[Any]]], merges: list[tuple[int, int, int, int]]
 ) -> Iterator[tuple[int, list[Any]]]:
-    """Every cell of a merged range holds the range's value, as the clerk sees it on screen."""
-    spans = [m for m in merges if m[0] <= MAX_COLUMNS]
-    carried: dict[tuple[int, int], Any] = {}
+    """Every cell of a merged range holds the range's value, as the clerk sees it on screen.
+    Rows come in order, so only the ranges open at a row are looked at (a merge on every row
+    of a long sheet stays linear)."""
+    waiting = sorted((m for m in merges if m[0] <= MAX_COLUMNS), key=lambda m: m[1], reverse=True)
+    open_ranges: list[tuple[int, int, int, Any]] = []  # first column, last column, last row, value
     for number, row in lines:
-        for first_col, first_row, last_col, last_row in spans:
-            if first_row <= number <= last_row:
-                for col in range(first_col - 1, min(last_col, MAX_COLUMNS)):
-                    while len(row) <= col:
-                        row.append(None)
-                    if number == first_row:
-                        carried[(first_row, col)] = row[first_col - 1]
-                    row[col] = carried.get((first_row, col), row[col])
+        while waiting and waiting[-1][1] <= number:
+            first_col, first_row, last_col, last_row = waiting.pop()
+            if first_row == number:  # a range whose first row was never read is left out
+                value = row[first_col - 1] if first_col <= len(row) else None
+                open_ranges.append((first_col, min(last_col, MAX_COLUMNS), last_row, value))
+        open_ranges = [r for r in open_ranges if r[2] >= number]
+        for first_col, last_col, _, value in open_ranges:
+            row.extend([None] * (last_col - len(row)))
+            row[first_col - 1 : last_col] = [value] * (last_col - first_col + 1)
         yield number, row
 
 
