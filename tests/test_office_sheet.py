@@ -285,9 +285,14 @@ def test_a_broken_sheet_and_a_zip_bomb_are_refused(
     assert not [p for p in (project / "units").iterdir() if p.is_dir()]
 
 
-def test_export_gives_dropdowns_a_filter_linked_names_and_the_gaps(tmp_path: Path) -> None:
-    path = tmp_path / "register.xlsx"
-    assert run_cli("export", str(path), "--project", str(REPO))[0] == 0
+def test_export_gives_dropdowns_a_filter_linked_names_and_the_gaps(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030-01-01: a 2025 date is stale
+    stale = demo / "units/anlan-tushuguan/unit.yml"
+    stale.write_text(stale.read_text("utf-8").rstrip("\n") + "\nconfirmed: 2025-01-02\n", "utf-8")
+    path = demo / "register.xlsx"
+    assert run_cli("export", str(path), "--project", str(demo))[0] == 0
     book = load_workbook(path)
     sheet = book["单位名录"]
     header = [c.value for c in sheet[1]]
@@ -313,9 +318,18 @@ def test_export_gives_dropdowns_a_filter_linked_names_and_the_gaps(tmp_path: Pat
         assert cell.hyperlink.target == f"https://jinglao.example.org/units/{ids[name]}/"
     assert sheet["G500"].number_format == "@"  # a phone typed below the units keeps its 0
     gaps = [[c.value for c in row] for row in book["缺项"].iter_rows(min_row=2)]
-    for unit_id in units:  # exactly the ✗ lines `jinglao check` prints for the unit
-        _, report = run_cli("check", unit_id, "--project", str(REPO))
-        assert sum(1 for g in gaps if g[0] == unit_id) == report.count("  ✗ "), unit_id
+    warned = 0
+    for unit_id in units:  # exactly the ✗ items and the warnings `jinglao check` prints
+        _, report = run_cli("check", unit_id, "--project", str(demo))
+        rows = [g for g in gaps if g[0] == unit_id]
+        assert len(rows) == report.count("  ✗ ") + report.count(": 警告 "), unit_id
+        for area, item, where, note in (g[2:] for g in rows):
+            if area == "检查提示":
+                warned += 1
+                assert f"{where}:1: 警告 {item}\n  提示：{note}" in report
+            else:
+                assert f"  ✗ {item}" in report and (where or "") in report
+    assert warned == 1
 
 
 def test_export_without_a_site_url_links_nothing_and_says_so(demo: Path) -> None:

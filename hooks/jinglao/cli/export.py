@@ -31,7 +31,8 @@ WIDTHS |= {"创建档案": 30, "能否参加本届评选": 14, "单位页面": 5
 TEXT_COLUMNS = ("单位编号", "监督电话", "确认日期")  # typed as text: Excel keeps a phone's 0
 SPARE_ROWS = 500  # dropdowns and text format reach below the last unit, for rows the office adds
 CHOICES = "选项"  # a hidden sheet holding the dropdown lists
-GAP_HEADER = ["单位编号", "单位名称", "方面", "缺少的项目", "在 unit.yml 的哪里填写", "单位的说明"]
+GAP_HEADER = ["单位编号", "单位名称", "方面", "缺少的项目", "在 unit.yml 的哪里填写", "说明"]
+CHECK_NOTES = "检查提示"  # a warning validate gives for the unit, as check prints it
 NO_SITE_URL = (
     "提示：mkdocs.yml 没有写 site_url（网站的公开地址），单位名称没有加链接、「单位页面」一列空着；"
     "写上 site_url 后重新导出即可。"
@@ -58,15 +59,20 @@ def _register_rows(site: Data, project: Project) -> list[list[Any]]:
 
 
 def _gap_rows(site: Data, project: Project) -> list[list[Any]]:
-    """One row per item ``jinglao check`` reports missing: unit, area, item, where to fill it."""
+    """One row per item ``jinglao check`` reports missing, then one per warning it prints for
+    the unit (a unit with errors is not exported): unit, area, item, where, and a note."""
     records = {r.id: r for r in project.units}
     rows = []
     for unit in site["units"]:
         record = records[unit["id"]]
+        head = [unit["id"], unit["name"]]
         for item in check_items(record.unit, completeness(record.unit)):
             if not item.present:
-                area, where = item.area, item.where
-                rows.append([unit["id"], unit["name"], area, item.label, where, item.declared])
+                rows.append([*head, item.area, item.label, item.where, item.declared])
+        for problem in project.problems:
+            if problem.path == record.path:
+                where = f"{problem.path}:{problem.line}"
+                rows.append([*head, CHECK_NOTES, problem.message, where, problem.hint])
     return rows
 
 

@@ -132,7 +132,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "export", _lazy("export", "cmd_export"), "把全部单位导出为 Excel 名录",
                  "导出单位名录（一行一个单位：基本信息、监督电话、资料是否齐全、能否参加评选；"
-                 "下拉选项、筛选、单位名称链接到单位页面），另有一张「缺项」表列出 jinglao check 找到的缺项。")  # fmt: skip
+                 "下拉选项、筛选、单位名称链接到单位页面），另有一张「缺项」表列出 jinglao check 找到的缺项和提示。")  # fmt: skip
     p.add_argument(
         "file", type=Path, metavar="文件", help="要写入的 .xlsx 文件，例如 register.xlsx"
     )
