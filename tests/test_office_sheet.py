@@ -199,6 +199,40 @@ def test_a_sheet_with_nothing_usable_exits_1(tmp_path: Path) -> None:
     assert output.endswith("共建立 0 个单位，跳过 1 行。表格里没有找到可以建立的单位。\n")
 
 
+def test_the_register_may_follow_an_instructions_sheet(tmp_path: Path) -> None:
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "填表说明"
+    first.append(["单位名称：写全称；行业类别：九类之一"])
+    hidden = book.create_sheet("旧表")
+    hidden.append(["单位名称", "行业类别"])
+    hidden.append(["不该读的单位", "涉老部门"])
+    hidden.sheet_state = "hidden"
+    register = book.create_sheet("名录")
+    register.append(["单位名称", "行业类别"])
+    register.append(["东镇敬老院", "基层为老服务组织"])
+    book.save(tmp_path / "in.xlsx")
+    project = empty_county(tmp_path)
+    code, output = run_cli("import", str(tmp_path / "in.xlsx"), "--project", str(project))
+    assert (code, output) == (0, (
+        "提示 读取的是工作表「名录」；「填表说明」里没有单位名录的表头\n"
+        "已建立 units/dongzhen-jinglaoyuan/unit.yml（第 2 行）\n"
+        "共建立 1 个单位，跳过 0 行。\n"
+    ))  # fmt: skip
+    english = Workbook()
+    sheet = english.active
+    assert sheet is not None
+    sheet.append(["Name", "Sector"])
+    sheet.append(["x", "y"])
+    english.save(tmp_path / "english.xlsx")
+    code, output = run_cli("import", str(tmp_path / "english.xlsx"), "--project", str(project))
+    assert (code, output) == (1, (
+        f"提示 第 1 行：不认识的列「Name」（A 列）、「Sector」（B 列）没有读取；可用的列名：{COLUMNS}\n"
+        f"无法导入：工作表「Sheet」第 1 行：表头缺少「单位名称」「行业类别」列；可用的列名：{COLUMNS}\n"
+    ))  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("number", "phone", "restored"),
     [

@@ -43,6 +43,9 @@ def sheet_notes(sheet: Sheet, columns: Iterable[str]) -> list[tuple[int, str]]:
     """(row, note) for what the sheet holds besides units: titles, unknown columns, merged
     cells, a repeated header, footnotes."""
     notes = []
+    if sheet.passed:
+        passed = "」「".join(sheet.passed)
+        notes.append((0, f"读取的是工作表「{sheet.title}」；「{passed}」里没有单位名录的表头"))
     if sheet.header_row > 1:
         notes.append((1, f"{_rows_text(1, sheet.header_row - 1)}在表头上面（标题），没有读取"))
     if sheet.unknown:

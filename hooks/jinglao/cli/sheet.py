@@ -45,6 +45,7 @@ class SheetError(Exception):
 @dataclass
 class Sheet:
     title: str = ""
+    passed: list[str] = field(default_factory=list)  # sheets before it with no register header
     header: dict[str, int] = field(default_factory=dict)  # known column name → index
     unknown: list[tuple[str, str]] = field(default_factory=list)  # (column letter, header text)
     header_row: int = 1
@@ -239,6 +240,7 @@ def read_sheet(path: Path, names: Mapping[str, str], ignored: Iterable[str] = ()
                 if worksheet.sheet_state == "visible" and hasattr(worksheet, "_worksheet_path"):
                     tried.append(_read(archive, worksheet, names, {*IGNORED, *ignored}))
                     if len(tried[-1].header) >= 2:
+                        tried[-1].passed = [t.title for t in tried[:-1]]
                         return tried[-1]
     except Exception as exc:  # a sheet's XML broken half-way
         raise SheetError(
