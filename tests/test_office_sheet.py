@@ -153,8 +153,9 @@ FILLED: dict[str, Any] = {
 
 def _fill_in(unit_file: Path) -> None:
     data = yaml.safe_load(unit_file.read_text(encoding="utf-8")) | FILLED
-    data["address"] = data["address"] or "未公布"
-    data["phones"] = [{"role": "投诉监督", "number": p["number"] or "0599-6820000"} for p in data["phones"]]  # fmt: skip
+    data["address"] = data.get("address") or "未公布"
+    numbers = [p.get("number") for p in data.get("phones") or []] or [None]
+    data["phones"] = [{"role": "投诉监督", "number": n or "0599-6820000"} for n in numbers]
     unit_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
@@ -294,6 +295,23 @@ def test_a_file_that_is_no_workbook_gets_one_chinese_sentence(
     code, output = run_cli("import", str(path), "--project", str(empty_county(tmp_path)))
     assert code == 1 and output.startswith(f"无法导入：{path} {message}")
     assert "Traceback" not in output and output.count("\n") == 1
+
+
+def test_paths_that_are_no_file_get_a_chinese_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = empty_county(tmp_path)
+    code, output = run_cli("import", str(tmp_path / "none.xlsx"), "--project", str(project))
+    assert (code, output) == (1, f"无法导入：找不到文件 {tmp_path / 'none.xlsx'}\n")
+    code, output = run_cli("import", str(tmp_path), "--project", str(project))
+    assert (code, output) == (1, f"无法导入：{tmp_path} 不是文件\n")
+    capsys.readouterr()
+    code, output = run_cli("export", str(tmp_path), "--project", str(project))
+    assert (code, output) == (1, "")
+    assert capsys.readouterr().err == (
+        f"jinglao export：无法写入 {tmp_path}（这是一个文件夹，不是文件）；"
+        "文件在 Excel 里打开着时请先关掉，或换一个文件名。\n"
+    )
 
 
 def test_a_broken_sheet_and_a_zip_bomb_are_refused(

@@ -22,7 +22,8 @@ from ..schema import vocab
 from ..site.open_data import inert_cell
 from ..unit.completeness import completeness
 from .check import check_items
-from .common import EXIT_OK, load_for
+from .common import EXIT_OK, EXIT_PROBLEMS, load_for
+from .files import os_reason
 from .register import EXPORT_EXTRA, IMPORT_COLUMNS
 
 HEADER = [*IMPORT_COLUMNS, *EXPORT_EXTRA]
@@ -157,7 +158,15 @@ def export_register(site: Data, project: Project, path: Path) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     project = load_for(args)
     site = site_data(project)
-    count = export_register(site, project, args.file)
+    try:
+        count = export_register(site, project, args.file)
+    except OSError as exc:  # a folder, no permission, or the file open in Excel on Windows
+        print(
+            f"jinglao export：无法写入 {args.file}（{os_reason(exc)}）；"
+            "文件在 Excel 里打开着时请先关掉，或换一个文件名。",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     print(f"已导出 {count} 个单位到 {args.file}（「单位名录」和「缺项」两张表）")
     if not site["site_url"]:
         print(NO_SITE_URL)

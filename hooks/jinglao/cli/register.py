@@ -22,6 +22,7 @@ from ..schema.fields import SLUG, Phone
 from ..site.open_data import FORMULA_START
 from .cells import cell_date, code_text, phone_texts, prose_text, restore_lost_zero
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
+from .files import os_reason
 from .import_report import ImportResult, RowReport, report_lines, sheet_notes
 from .scaffold import ID_LIMIT, scaffold_text, suggest_unit_id
 from .sheet import SheetError, read_sheet
@@ -168,7 +169,7 @@ class _Register:
         try:
             _create(self.project.root / "units" / values["id"], values, self.templates)
         except OSError as exc:
-            report.skipped = f"无法建立文件夹（{exc.strerror or exc}）"
+            report.skipped = f"无法建立文件夹（{os_reason(exc)}）"
             return report
         self.taken_ids.add(values["id"])
         self.taken_names.add(values["name"])

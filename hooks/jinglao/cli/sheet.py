@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from .cells import header_name
+from .files import os_reason
 
 MAX_ROWS = 5000  # a county has hundreds of units; more rows is a wrong sheet, not a register
 MAX_SCANNED = 50_000  # rows looked at, blank ones included, before giving up on a sheet
@@ -225,8 +226,13 @@ def read_sheet(path: Path, names: Mapping[str, str], ignored: Iterable[str] = ()
     """The first visible sheet whose header names two known columns (or the first sheet);
     ``names`` maps each header text accepted (after header_name) to the column it means,
     ``ignored`` columns are passed over without a word."""
-    _refuse_unreadable(path)
-    data = path.read_bytes()
+    try:
+        _refuse_unreadable(path)
+        data = path.read_bytes()
+    except OSError as exc:  # no permission, a file locked by another program, a vanished disk
+        raise SheetError(
+            f"{path} 读不了（{os_reason(exc)}）；文件在 Excel 里打开着时请先关掉"
+        ) from exc
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
