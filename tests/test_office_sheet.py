@@ -4,6 +4,7 @@ gaps `jinglao check` finds; and a unit survives export → import unchanged."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from datetime import date, datetime
@@ -53,9 +54,11 @@ def messy_sheet(path: Path) -> Path:
         3, "县老年大学", "老年社会组织", "县级", None, None, 5916825678, FULL_WIDTH_DATE, None,
     ])  # 7: a number that is not this county's area code, a full-width date text  # fmt: skip
     sheet.append([4, None, "金融业", "县级", None, None, None, None, None])  # 8: no name
-    sheet.append(["注：监督电话为单位对外公布的号码。"])  # 9: footnote, merged across
-    sheet.merge_cells("A9:I9")
-    sheet.append(["填表人：张三", None, None, None, None, None, "联系电话：0599-6821234"])  # 10
+    sheet.append([5, "石桥乡邮政所", "企事业单位", "乡镇", "石桥", None, 13905990000, None, None])
+    # 9: the township without 乡, a mobile stored as a number (it never had a 0)
+    sheet.append(["注：监督电话为单位对外公布的号码。"])  # 10: footnote, merged across
+    sheet.merge_cells("A10:I10")
+    sheet.append(["填表人：张三", None, None, None, None, None, "联系电话：0599-6821234"])  # 11
     book.save(path)
     return path
 
@@ -71,9 +74,11 @@ EXPECTED_REPORT = f"""\
 已建立 units/xian-laoniandaxue/unit.yml（第 7 行）
 提示 第 7 行：监督电话被 Excel 存成了数字 5916825678，开头的 0 可能丢了，看不出原来的号码，没有写入；请在 unit.yml 里填写，并把表格这一列设成「文本」格式
 跳过 第 8 行：缺少单位名称
-提示 第 9 行是说明文字，没有读取
+已建立 units/shiqiao-xiang-youzhengsuo/unit.yml（第 9 行）
+提示 第 9 行：所属乡镇「石桥」读作「石桥乡」，请核对
 提示 第 10 行是说明文字，没有读取
-共建立 3 个单位，跳过 1 行。有 3 条提示，请核对建立的文件。
+提示 第 11 行是说明文字，没有读取
+共建立 4 个单位，跳过 1 行。有 4 条提示，请核对建立的文件。
 """
 
 EXPECTED_UNITS = {
@@ -89,6 +94,10 @@ EXPECTED_UNITS = {
     "xian-laoniandaxue": {
         "name": "县老年大学", "sector": "老年社会组织", "level": "县级", "township": None,
         "address": None, "phones": [], "confirmed": "2026-03-05",
+    },
+    "shiqiao-xiang-youzhengsuo": {
+        "name": "石桥乡邮政所", "sector": "企事业单位", "level": "乡镇", "township": "石桥乡",
+        "address": None, "phones": ["13905990000"], "confirmed": None,
     },
 }  # fmt: skip
 
@@ -170,20 +179,21 @@ def test_the_sheet_survives_export_then_import(tmp_path: Path) -> None:
     book = tmp_path / "register.xlsx"
     assert run_cli("export", str(book), "--project", str(project)) == (
         0,
-        f"已导出 3 个单位到 {book}（「单位名录」和「缺项」两张表）\n",
+        f"已导出 4 个单位到 {book}（「单位名录」和「缺项」两张表）\n",
     )
     again = empty_county(tmp_path, "again")
     code, output = run_cli("import", str(book), "--project", str(again))
-    assert (code, output) == (0, "".join(
-        f"已建立 units/{unit_id}/unit.yml（第 {row} 行）\n"
-        for row, unit_id in enumerate(EXPECTED_UNITS, start=2)
-    ) + "共建立 3 个单位，跳过 0 行。\n")  # fmt: skip
+    *made, summary = output.splitlines()
+    assert code == 0 and summary == "共建立 4 个单位，跳过 0 行。"  # no warning, nothing skipped
+    assert sorted(re.sub(r"（第 \d+ 行）$", "", line) for line in made) == sorted(
+        f"已建立 units/{unit_id}/unit.yml" for unit_id in EXPECTED_UNITS
+    )
     assert units_of(again) == units_of(project)
     assert units_of(again)["xian-laoniandaxue"]["phones"] == ["0599-6820000"]
     # The same sheet into the county that has the units: nothing to do is not a failure.
     code, output = run_cli("import", str(book), "--project", str(project))
     assert code == 0 and output.endswith(
-        "共建立 0 个单位，跳过 0 行。3 行的单位已经存在，没有改动。\n"
+        "共建立 0 个单位，跳过 0 行。4 行的单位已经存在，没有改动。\n"
     )
 
 

@@ -91,6 +91,15 @@ def _values(
     return values, warnings
 
 
+def _short_township(name: str, project: Project) -> str:
+    """「清溪」 for 清溪镇: the one township of the county whose name it begins, or ""."""
+    townships = [t.name for t in project.county.townships] if project.county else []
+    if not name or name in townships:
+        return ""
+    matches = [t for t in townships if t.startswith(name)]
+    return matches[0] if len(matches) == 1 else ""
+
+
 def _county_area_code(project: Project) -> str:
     match = _AREA_CODE.match(project.county.office_phone) if project.county else None
     return match.group(1) if match else ""
@@ -158,6 +167,10 @@ class _Register:
 
     def row(self, number: int, cells: list[Any], header: dict[str, int]) -> RowReport:
         values, warnings = _values(cells, header, self.area_code)
+        township = _short_township(values["township"], self.project)
+        if township:
+            warnings.append(f"所属乡镇「{values['township']}」读作「{township}」，请核对")
+            values["township"] = township
         report = RowReport(number, warnings=warnings)
         values["id"] = values["id"] or suggest_unit_id(values["name"])
         report.skipped = _problem(values, self.project)
