@@ -19,7 +19,7 @@ from jinglao.cli import sheet as sheet_module
 from jinglao.cli.cells import cell_date, phone_texts, prose_text, restore_lost_zero
 from jinglao.schema.vocab import SECTOR_SLUGS, Level
 
-from .conftest import REPO, copy_project, run_cli
+from .conftest import FIXTURES, REPO, copy_project, run_cli
 
 FULL_WIDTH_PHONE = "\uff10\uff15\uff19\uff19\uff0d\uff16\uff18\uff12\uff15\uff16\uff17\uff18"
 FULL_WIDTH_DATE = "\uff12\uff10\uff12\uff16年\uff13月\uff15日"  # 2026年3月5日
@@ -293,7 +293,8 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
     ("name", "content", "message"),
     [
         ("old.xls", OLE + "Workbook".encode("utf-16-le"), "是旧版 Excel（.xls）或 WPS 表格文件"),
-        ("locked.xlsx", OLE + "EncryptionInfo".encode("utf-16-le"), "设了打开密码，无法读取"),
+        # A real file saved with an opening password (tests/fixtures/office/make_locked.py).
+        ("locked.xlsx", (FIXTURES / "office/locked.xlsx").read_bytes(), "设了打开密码，无法读取"),
         ("list.csv", "单位名称,行业类别\n".encode(), "不是 Excel 工作簿（.xlsx），是 CSV 文本"),
         ("cut.xlsx", b"PK\x03\x04" + b"\0" * 100, "不是 Excel 工作簿（.xlsx），或者文件已损坏"),
     ],
