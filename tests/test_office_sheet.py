@@ -286,14 +286,16 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
-
-
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("old.xls", OLE + "Workbook".encode("utf-16-le"), "是旧版 Excel（.xls）或 WPS 表格文件"),
-        # A real file saved with an opening password (tests/fixtures/office/make_locked.py).
+        # Real files (made by the scripts in tests/fixtures/office): Excel 97-2003, and a
+        # workbook saved with an opening password.
+        (
+            "old.xls",
+            (FIXTURES / "office/old.xls").read_bytes(),
+            "是旧版 Excel（.xls）或 WPS 表格文件",
+        ),
         ("locked.xlsx", (FIXTURES / "office/locked.xlsx").read_bytes(), "设了打开密码，无法读取"),
         ("list.csv", "单位名称,行业类别\n".encode(), "不是 Excel 工作簿（.xlsx），是 CSV 文本"),
         ("cut.xlsx", b"PK\x03\x04" + b"\0" * 100, "不是 Excel 工作簿（.xlsx），或者文件已损坏"),
