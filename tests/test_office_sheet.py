@@ -341,12 +341,15 @@ def test_a_broken_sheet_and_a_zip_bomb_are_refused(
             target.writestr(item, data)
     code, output = run_cli("import", str(broken), "--project", str(project))
     assert code == 1 and output.startswith(f"无法导入：{broken} 的内容读不出来，文件可能已损坏")
-    monkeypatch.setattr(sheet_module, "MAX_UNPACKED", 1000)
-    code, output = run_cli("import", str(good), "--project", str(project))
-    assert (
-        code == 1
-        and output == f"无法导入：{good} 解压后超过 200 MiB，不像一份名录；请只保留名录那张表\n"
+    huge = _write(tmp_path / "huge.xlsx", good.read_bytes() + bytes(21 * 1024 * 1024))
+    code, output = run_cli("import", str(huge), "--project", str(project))
+    assert code == 1 and output.startswith(
+        f"无法导入：{huge} 太大（21.0 MiB），名录表格不会超过 20 MiB"
     )
+    monkeypatch.setattr(sheet_module, "MAX_UNPACKED", 1000)  # as if the sheet unpacked to GBs
+    code, output = run_cli("import", str(good), "--project", str(project))
+    assert code == 1 and output.startswith(f"无法导入：{good} 解压后超过 ")
+    assert output.endswith(" MiB，不像一份名录；请只保留名录那张表\n")
     assert not [p for p in (project / "units").iterdir() if p.is_dir()]
 
 

@@ -77,9 +77,11 @@ def _refuse_unreadable(path: Path) -> None:
         raise SheetError(f"找不到文件 {path}")
     if not path.is_file():
         raise SheetError(f"{path} 不是文件")
-    if path.stat().st_size > MAX_FILE:
+    size = path.stat().st_size
+    if size > MAX_FILE:
         raise SheetError(
-            f"{path} 太大（{path.stat().st_size // 1048576} MiB），名录表格不会超过 20 MiB；请只保留名录那张表"
+            f"{path} 太大（{size / 1048576:.1f} MiB），名录表格不会超过 {MAX_FILE // 1048576} MiB；"
+            "请只保留名录那张表"
         )
     with path.open("rb") as stream:
         head = stream.read(8)
@@ -98,7 +100,9 @@ def _refuse_unreadable(path: Path) -> None:
         )
     with zipfile.ZipFile(path) as archive:
         if sum(item.file_size for item in archive.infolist()) > MAX_UNPACKED:
-            raise SheetError(f"{path} 解压后超过 200 MiB，不像一份名录；请只保留名录那张表")
+            raise SheetError(
+                f"{path} 解压后超过 {MAX_UNPACKED // 1048576} MiB，不像一份名录；请只保留名录那张表"
+            )
 
 
 def _merges(archive: Any, worksheet: Any) -> list[tuple[int, int, int, int]]:
@@ -237,7 +241,7 @@ def read_sheet(path: Path, names: Mapping[str, str], ignored: Iterable[str] = ()
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise SheetError(
-            f"{path} 打不开，文件可能已损坏（{type(exc).__name__}）；请在 Excel 里打开后另存为 .xlsx 再导入"
+            f"{path} 打不开，文件可能已损坏；请在 Excel 里打开后另存为 .xlsx 再导入"
         ) from exc
     tried: list[Sheet] = []
     try:
@@ -250,7 +254,7 @@ def read_sheet(path: Path, names: Mapping[str, str], ignored: Iterable[str] = ()
                         return tried[-1]
     except Exception as exc:  # a sheet's XML broken half-way
         raise SheetError(
-            f"{path} 的内容读不出来，文件可能已损坏（{type(exc).__name__}）；请在 Excel 里打开后另存为 .xlsx 再导入"
+            f"{path} 的内容读不出来，文件可能已损坏；请在 Excel 里打开后另存为 .xlsx 再导入"
         ) from exc
     finally:
         book.close()
