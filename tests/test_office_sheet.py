@@ -203,11 +203,17 @@ def test_a_sheet_with_nothing_usable_exits_1(tmp_path: Path) -> None:
     assert sheet is not None
     sheet.append(["单位名称", "行业类别"])
     sheet.append(["某单位", "邮政"])
+    sheet.append(["另一个单位", None])
     sheet.append(["注：无"])
     book.save(tmp_path / "in.xlsx")
     code, output = run_cli("import", str(tmp_path / "in.xlsx"), "--project", str(empty_county(tmp_path)))  # fmt: skip
-    assert code == 1
-    assert output.endswith("共建立 0 个单位，跳过 1 行。表格里没有找到可以建立的单位。\n")
+    sectors = "、".join(SECTOR_SLUGS)
+    assert (code, output) == (1, (
+        f"跳过 第 2 行：行业类别「邮政」不对，应为九类之一：{sectors}\n"
+        f"跳过 第 3 行：缺少行业类别，应为九类之一：{sectors}\n"
+        "提示 第 4 行是说明文字，没有读取\n"
+        "共建立 0 个单位，跳过 2 行。表格里没有找到可以建立的单位。\n"
+    ))  # fmt: skip
 
 
 def test_the_register_may_follow_an_instructions_sheet(tmp_path: Path) -> None:

@@ -91,9 +91,13 @@ def _values(
     return values, warnings
 
 
+def _townships(project: Project) -> list[str]:
+    return [t.name for t in project.county.townships] if project.county else []
+
+
 def _short_township(name: str, project: Project) -> str:
     """「清溪」 for 清溪镇: the one township of the county whose name it begins, or ""."""
-    townships = [t.name for t in project.county.townships] if project.county else []
+    townships = _townships(project)
     if not name or name in townships:
         return ""
     matches = [t for t in townships if t.startswith(name)]
@@ -113,6 +117,8 @@ def _problem(values: dict[str, str], project: Project) -> str:
         if values[key].startswith(FORMULA_START):
             return f"「{column}」以「{values[key][0]}」开头，像是 Excel 公式；请改成纯文字"
     sectors = list(vocab.SECTOR_SLUGS)
+    if not values["sector"]:
+        return "缺少行业类别，应为九类之一：" + "、".join(sectors)
     if values["sector"] not in sectors:
         close = closest(values["sector"], sectors, cutoff=0.4)
         guess = f"，是不是「{close}」？" if close else "，应为九类之一：" + "、".join(sectors)
@@ -124,7 +130,7 @@ def _problem(values: dict[str, str], project: Project) -> str:
     levels = get_args(vocab.Level)
     if values["level"] and values["level"] not in levels:  # empty: the unit fills it in
         return f"层级「{values['level']}」应为{'、'.join(levels)}之一"
-    townships = [t.name for t in project.county.townships] if project.county else []
+    townships = _townships(project)
     if values["township"] and values["township"] not in townships:
         return f"乡镇「{values['township']}」不在本县乡镇名单里（{'、'.join(townships)}）"
     for phone in split_phones(values["phone"]):
