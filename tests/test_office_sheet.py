@@ -4,6 +4,7 @@ gaps `jinglao check` finds; and a unit survives export → import unchanged."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import zipfile
@@ -292,6 +293,15 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+def _zip(*names: str) -> bytes:
+    """A zip holding these (empty) parts: another office format than a workbook."""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        for name in names:
+            archive.writestr(name, "")
+    return data.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -305,6 +315,12 @@ def _write(path: Path, data: bytes) -> Path:
         ("locked.xlsx", (FIXTURES / "office/locked.xlsx").read_bytes(), "设了打开密码，无法读取"),
         ("list.csv", "单位名称,行业类别\n".encode(), "不是 Excel 工作簿（.xlsx），是 CSV 文本"),
         ("cut.xlsx", b"PK\x03\x04" + b"\0" * 100, "不是 Excel 工作簿（.xlsx），或者文件已损坏"),
+        (
+            "名录.ods",
+            _zip("mimetype", "content.xml"),
+            "是 OpenDocument 表格（.ods），不是 Excel 工作簿",
+        ),
+        ("名录.xlsx", _zip("word/document.xml"), "是 Word 文档，不是 Excel 工作簿"),
     ],
 )
 def test_a_file_that_is_no_workbook_gets_one_chinese_sentence(

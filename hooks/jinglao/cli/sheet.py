@@ -35,6 +35,11 @@ NOTE = re.compile(
     r"^(?:(?:注|说明|备注|附注)[\d一二三四五六七八九十①-⑩.、]*[:：]"
     r"|填表|填报|制表|审核|审批|负责人|联系人|经办人|合计|总计|[*\uff0a※])"
 )
+OTHER_ZIPS = {
+    "content.xml": "是 OpenDocument 表格（.ods），不是 Excel 工作簿",
+    "word/document.xml": "是 Word 文档，不是 Excel 工作簿",
+    "ppt/presentation.xml": "是 PowerPoint 演示文稿，不是 Excel 工作簿",
+}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et and password-protected .xlsx alike
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -99,6 +104,10 @@ def _refuse_unreadable(path: Path) -> None:
             f"{path} 不是 Excel 工作簿（.xlsx），{what}；请在 Excel 里另存为 .xlsx 后再导入"
         )
     with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        if "xl/workbook.xml" not in names:  # another zip: a WPS/LibreOffice .ods, a Word file
+            kind = next((k for part, k in OTHER_ZIPS.items() if part in names), "不是 Excel 工作簿")
+            raise SheetError(f"{path} {kind}（.xlsx）；请在 Excel 或 WPS 里另存为 .xlsx 后再导入")
         if sum(item.file_size for item in archive.infolist()) > MAX_UNPACKED:
             raise SheetError(
                 f"{path} 解压后超过 {MAX_UNPACKED // 1048576} MiB，不像一份名录；请只保留名录那张表"
