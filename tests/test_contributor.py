@@ -12,9 +12,6 @@ from openpyxl import Workbook
 
 from jinglao.cli.main import make_parser
 from jinglao.cli.scaffold import suggest_unit_id
-from jinglao.pipeline import load
-from jinglao.schema.vocab import SECTOR_SLUGS
-from jinglao.unit.completeness import completeness
 
 from .conftest import REPO, assert_golden, run_cli
 from .test_validate_cases import CASES
@@ -204,65 +201,3 @@ def test_usage_errors_are_in_chinese(capsys: pytest.CaptureFixture[str]) -> None
         assert exc.value.code == 2
         err = capsys.readouterr().err
         assert expected in err and err.startswith("用法：jinglao") and "用法：用法：" not in err
-
-
-FULL_WIDTH_PHONE = (
-    "\uff10\uff15\uff19\uff19\uff0d\uff16\uff18\uff12\uff15\uff16\uff17\uff18"  # 0599-6825678
-)
-
-
-def test_the_office_sheet_as_it_really_comes(tmp_path: Path) -> None:
-    """A merged title row, a blank row, a header with a full-width space, a column the import
-    does not know, phones typed as a number and in full-width digits, a name with a line break,
-    and a 「注：」 footer: every case is read or reported, and the run succeeds."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["安澜县敬老文明号创建单位名录（2026年）"])
-    sheet.merge_cells("A1:F1")
-    sheet.append([])
-    sheet.append(["单位名称", "行业类别", "层\u3000级", "所属乡镇", "监督电话", "联系人"])
-    sheet.append(["清溪镇卫生院", "卫生系统", "乡镇", "清溪镇", 5996871000, "王医生"])
-    sheet.append(["县老年大学", "老年社会组织", "县级", None, FULL_WIDTH_PHONE, None])
-    sheet.append(["石桥乡\n邮政所", "企事业单位", "乡镇", "石桥乡", None, None])
-    sheet.append(["注：本表由各乡镇汇总，监督电话为单位对外公布的号码。"])
-    path = tmp_path / "office.xlsx"
-    book.save(path)
-    project = _empty_project(tmp_path)
-    code, output = run_cli("import", str(path), "--project", str(project))
-    assert code == 0, output
-    assert "提示 第 3 行是表头，上面的标题行没有读取" in output
-    assert "不认识的列「联系人」没有读取" in output
-    assert "提示 第 7 行是说明文字，没有读取" in output
-    assert "已补回区号前的 0：05996871000" in output
-    assert "共建立 3 个单位，跳过 0 行。" in output
-    units = {
-        p.name: (p / "unit.yml").read_text(encoding="utf-8")
-        for p in (project / "units").iterdir()
-        if p.is_dir()
-    }
-    assert len(units) == 3
-    texts = "\n".join(units.values())
-    assert "0599-6825678" in texts and "\uff10" not in texts
-    assert "05996871000" in texts
-    assert "石桥乡 邮政所" in texts
-
-
-def test_export_gives_dropdowns_a_filter_links_and_the_gaps(tmp_path: Path) -> None:
-    from openpyxl import load_workbook
-
-    path = tmp_path / "register.xlsx"
-    assert run_cli("export", str(path), "--project", str(REPO))[0] == 0
-    book = load_workbook(path)
-    sheet = book["单位名录"]
-    ranges = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
-    assert set(ranges) == {"C2", "D2", "E2"}  # sector, level, township
-    choices = book["选项"]
-    assert choices.sheet_state == "hidden"
-    assert [c.value for c in choices["A"] if c.value] == list(SECTOR_SLUGS)
-    assert sheet.auto_filter.ref.startswith("A1:K")
-    linked = [c for c in sheet["K"][1:] if c.hyperlink is not None]
-    assert linked and all(c.hyperlink.target == c.value for c in linked)
-    gaps = [[c.value for c in row] for row in book["缺项"].iter_rows(min_row=2)]
-    incomplete = {r.id for r in load(REPO).units if not completeness(r.unit).eligible}
-    assert incomplete and incomplete <= {row[0] for row in gaps if row[2] == "创建档案"}

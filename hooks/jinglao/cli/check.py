@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 
 from ..problems import has_errors
 from ..report import FORMATS
@@ -11,8 +12,14 @@ from ..schema import vocab
 from ..unit.completeness import Completeness, completeness
 from ..unit.gaps import gaps
 from ..unit.load import UnitRecord, unit_path
+from ..unit.model import Unit
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 
+DISCLOSURE, DECLARED = "公开事项", "声明未公布的内容"
+AREA_TITLES = {
+    DISCLOSURE: "公开事项（《实施方案》要求的六项）",
+    DECLARED: "声明未公布的内容（公布后请替换成实际内容）",
+}
 AREAS = (
     ("创建标准：六个方面", "aspects", "creation.aspects", vocab.ASPECTS),
     ("创建标准：三项内部制度", "systems", "creation.systems", vocab.SYSTEMS),
@@ -20,25 +27,48 @@ AREAS = (
 )
 
 
+@dataclass(frozen=True)
+class Item:
+    """One thing ``check`` looks for in a unit's file: present or not, and where it goes."""
+
+    area: str
+    label: str
+    present: bool
+    where: str = ""  # where in unit.yml to fill it in
+    declared: str = ""  # the unit's own 「未公布」 text
+
+
+def check_items(unit: Unit, done: Completeness) -> list[Item]:
+    """Every item of the report, in its order: the export's 「缺项」 sheet lists the absent ones."""
+    items = [Item(DISCLOSURE, label, ok) for label, ok in done.disclosure.items()]
+    items += [
+        Item(DECLARED, g.label, False, ".".join(map(str, g.path)), g.text) for g in gaps(unit)
+    ]
+    for title, key, prefix, labels in AREAS:
+        present: dict[str, bool] = getattr(done, key)
+        items += [
+            Item(title, label, present[label], f"{prefix}.{f}") for f, label in labels.items()
+        ]
+    return items
+
+
+def _item_line(item: Item) -> str:
+    if item.present:
+        return f"  ✓ {item.label}"
+    if item.area == DECLARED:
+        return f"  ✗ {item.label}：{item.declared}（{item.where}）"
+    if item.where:
+        return f"  ✗ {item.label}：还没有填写，请在 {item.where} 里补充"
+    return f"  ✗ {item.label}"
+
+
 def check_report(record: UnitRecord, done: Completeness) -> tuple[str, bool]:
     """The report text, and whether nothing is missing."""
-    lines = [f"{record.unit.name}（{record.path}）", "", "公开事项（《实施方案》要求的六项）："]
-    lines += [f"  {'✓' if ok else '✗'} {item}" for item, ok in done.disclosure.items()]
-    missing_any = not all(done.disclosure.values())
-    declared = gaps(record.unit)
-    if declared:
-        lines += ["", "声明未公布的内容（公布后请替换成实际内容）："]
-        lines += [f"  ✗ {g.label}：{g.text}（{'.'.join(map(str, g.path))}）" for g in declared]
-        missing_any = True
-    for title, key, prefix, items in AREAS:
-        present: dict[str, bool] = getattr(done, key)
-        lines += ["", f"{title}："]
-        for field, label in items.items():
-            if present[label]:
-                lines.append(f"  ✓ {label}")
-            else:
-                missing_any = True
-                lines.append(f"  ✗ {label}：还没有填写，请在 {prefix}.{field} 里补充")
+    lines = [f"{record.unit.name}（{record.path}）"]
+    items = check_items(record.unit, done)
+    for area in dict.fromkeys(item.area for item in items):
+        lines += ["", f"{AREA_TITLES.get(area, area)}："]
+        lines += [_item_line(item) for item in items if item.area == area]
     lines.append("")
     if done.eligible:
         lines.append("结论：创建档案齐全，可以参加本届县级评选。")
@@ -47,7 +77,7 @@ def check_report(record: UnitRecord, done: Completeness) -> tuple[str, bool]:
             "结论：创建档案不齐全（缺" + "、".join(done.archive_missing) + "），"
             "按《实施方案》暂不能参加本届县级评选。"
         )
-    return "\n".join(lines), not missing_any
+    return "\n".join(lines), all(item.present for item in items)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

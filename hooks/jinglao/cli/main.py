@@ -135,14 +135,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, metavar="文件夹", help="PDF 保存位置（默认：pdf/单位编号/）")
 
     p = _command(sub, "export", _lazy("export", "cmd_export"), "把全部单位导出为 Excel 名录",
-                 "导出单位名录（一行一个单位：基本信息、监督电话、资料是否齐全、能否参加评选）。")  # fmt: skip
+                 "导出单位名录（一行一个单位：基本信息、监督电话、资料是否齐全、能否参加评选；"
+                 "下拉选项、筛选、单位名称链接到单位页面），另有一张「缺项」表列出 jinglao check 找到的缺项和提示。")  # fmt: skip
     p.add_argument(
         "file", type=Path, metavar="文件", help="要写入的 .xlsx 文件，例如 register.xlsx"
     )
 
     p = _command(sub, "import", _lazy("register", "cmd_import"), "从 Excel 名录为新单位建立资料模板",
-                 "读取 Excel 第一张表，按表头「单位编号、单位名称、行业类别、层级、所属乡镇、地址、监督电话」"
-                 "为每一行建立单位模板；已有的单位不会被覆盖，有问题的行会被跳过并说明原因。")  # fmt: skip
+                 "读取办公室发来的 Excel 表，按表头「单位编号、单位名称、行业类别、层级、所属乡镇、地址、监督电话、确认日期」"
+                 "为每一行建立单位模板。标题行、合并单元格、全角字符、被存成数字的电话和日期、说明行都能处理；"
+                 "已有的单位不会被覆盖，逐行报告建立、跳过（及原因）和提示。一个能用的单位都没有时退出码为 1。")  # fmt: skip
     p.add_argument("file", type=Path, metavar="文件", help="要读取的 .xlsx 文件")
 
     p = _command(sub, "archive", _lazy("bags", "cmd_archive"), "归档一届已结束的评选（BagIt 归档包）",

@@ -20,9 +20,12 @@ from ..project import Project
 from ..schema import vocab
 from ..schema.fields import SLUG, Phone
 from ..site.open_data import FORMULA_START
+from .cells import cell_date, code_text, phone_texts, prose_text, restore_lost_zero
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
+from .files import os_reason
+from .import_report import ImportResult, RowReport, report_lines, sheet_notes
 from .scaffold import ID_LIMIT, scaffold_text, suggest_unit_id
-from .sheet import Sheet, cell_text, read_sheet
+from .sheet import SheetError, read_sheet
 
 # Columns an office fills in (import reads them by these Chinese headers; order does not matter).
 IMPORT_COLUMNS = {
@@ -33,20 +36,27 @@ IMPORT_COLUMNS = {
     "所属乡镇": "township",
     "地址": "address",
     "监督电话": "phone",
+    "确认日期": "confirmed",
 }
+# Other ways offices head the same columns (compared after header_name: no spaces, no brackets).
+ALIASES = {
+    "单位全称": "单位名称",
+    "行业": "行业类别",
+    "所在乡镇": "所属乡镇",
+    "乡镇": "所属乡镇",
+    "单位地址": "地址",
+    "投诉电话": "监督电话",
+    "监督投诉电话": "监督电话",
+    "核对日期": "确认日期",
+    "最近确认日期": "确认日期",
+}
+HEADERS = {name: name for name in IMPORT_COLUMNS} | ALIASES
+# Columns export adds, worked out from the files: import passes over them without a word.
+EXPORT_EXTRA = ("公开办事流程数", "创建档案", "能否参加本届评选", "单位页面")
 REQUIRED = ("单位名称", "行业类别")
+CODES = {"id", "sector", "level"}  # read as codes: all full-width forms ASCII, no spaces
 _PHONE = TypeAdapter(Phone)
-
-
-# Cells read as codes, not prose: full-width digits and hyphens become ASCII, spaces go.
-COMPACT = {"id", "sector", "level", "phone"}
-
-
-@dataclass
-class ImportResult:
-    created: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # "第 N 行：原因"
-    notes: list[str] = field(default_factory=list)  # what was read differently, and why
+_AREA_CODE = re.compile(r"(0\d{2,3})-")
 
 
 def split_phones(text: str) -> list[str]:
@@ -54,31 +64,52 @@ def split_phones(text: str) -> list[str]:
     return [p for p in re.split(r"[、，,；;\s]+", text) if p]
 
 
-def _values(row: list[Any], header: dict[str, int]) -> dict[str, str]:
-    values = {}
+def _phones(raw: Any, area_code: str, warnings: list[str]) -> str:
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and int(raw) == raw:
+        phone, note = restore_lost_zero(int(raw), area_code)
+        warnings += [note] if note else []
+        return phone
+    return "、".join(phone_texts(raw))
+
+
+def _values(
+    row: list[Any], header: dict[str, int], area_code: str
+) -> tuple[dict[str, str], list[str]]:
+    """The row's cells as the unit file will hold them, and what had to be read differently."""
+    values: dict[str, str] = {}
+    warnings: list[str] = []
     for column, key in IMPORT_COLUMNS.items():
         index = header.get(column)
-        value = row[index] if index is not None and index < len(row) else None
-        values[key] = cell_text(value, compact=key in COMPACT)
-    return values
+        raw = row[index] if index is not None and index < len(row) else None
+        if key == "phone":
+            values[key] = _phones(raw, area_code, warnings)
+        elif key == "confirmed":
+            values[key], note = cell_date(raw)
+            warnings += [note] if note else []
+        else:
+            values[key] = code_text(raw) if key in CODES else prose_text(raw)
+    return values, warnings
 
 
-def _lost_zero(values: dict[str, str], row: list[Any], header: dict[str, int]) -> str:
-    """Excel turns 0599… into the number 599…: put the area code's 0 back, and say so."""
-    index = header.get("监督电话")
-    raw = row[index] if index is not None and index < len(row) else None
-    phone = values["phone"]
-    if isinstance(raw, int | float) and not phone.startswith("0") and 9 <= len(phone) <= 11:
-        values["phone"] = "0" + phone
-        return (
-            f"监督电话被 Excel 当成了数字（{phone}），已补回区号前的 0：{values['phone']}，请核对"
-        )
-    return ""
+def _townships(project: Project) -> list[str]:
+    return [t.name for t in project.county.townships] if project.county else []
 
 
-def _problem(
-    values: dict[str, str], project: Project, taken_ids: set[str], taken_names: set[str]
-) -> str:
+def _short_township(name: str, project: Project) -> str:
+    """「清溪」 for 清溪镇: the one township of the county whose name it begins, or ""."""
+    townships = _townships(project)
+    if not name or name in townships:
+        return ""
+    matches = [t for t in townships if t.startswith(name)]
+    return matches[0] if len(matches) == 1 else ""
+
+
+def _county_area_code(project: Project) -> str:
+    match = _AREA_CODE.match(project.county.office_phone) if project.county else None
+    return match.group(1) if match else ""
+
+
+def _problem(values: dict[str, str], project: Project) -> str:
     """Why a row cannot become a unit, or an empty string when it can."""
     if not values["name"]:
         return "缺少单位名称"
@@ -86,6 +117,8 @@ def _problem(
         if values[key].startswith(FORMULA_START):
             return f"「{column}」以「{values[key][0]}」开头，像是 Excel 公式；请改成纯文字"
     sectors = list(vocab.SECTOR_SLUGS)
+    if not values["sector"]:
+        return "缺少行业类别，应为九类之一：" + "、".join(sectors)
     if values["sector"] not in sectors:
         close = closest(values["sector"], sectors, cutoff=0.4)
         guess = f"，是不是「{close}」？" if close else "，应为九类之一：" + "、".join(sectors)
@@ -97,7 +130,7 @@ def _problem(
     levels = get_args(vocab.Level)
     if values["level"] and values["level"] not in levels:  # empty: the unit fills it in
         return f"层级「{values['level']}」应为{'、'.join(levels)}之一"
-    townships = [t.name for t in project.county.townships] if project.county else []
+    townships = _townships(project)
     if values["township"] and values["township"] not in townships:
         return f"乡镇「{values['township']}」不在本县乡镇名单里（{'、'.join(townships)}）"
     for phone in split_phones(values["phone"]):
@@ -105,6 +138,13 @@ def _problem(
             _PHONE.validate_python(phone)
         except ValidationError:
             return f"监督电话「{phone}」格式不对，固定电话写成「区号-号码」"
+    return ""
+
+
+def _existing(
+    values: dict[str, str], project: Project, taken_ids: set[str], taken_names: set[str]
+) -> str:
+    """Which unit the row already is, or an empty string for a new one."""
     if values["id"] in taken_ids or (project.root / "units" / values["id"]).exists():
         return f"单位编号 {values['id']} 已经存在，不覆盖"
     if values["name"] in taken_names:
@@ -120,63 +160,77 @@ def _create(folder: Path, values: dict[str, str], templates: Path | None) -> Non
     (folder / "unit.yml").write_text(text, encoding="utf-8")
 
 
-def _sheet_notes(sheet: Sheet, result: ImportResult) -> None:
-    if sheet.header_row > 1:
-        result.notes.append(f"第 {sheet.header_row} 行是表头，上面的标题行没有读取")
-    if sheet.unknown:
-        result.notes.append(
-            f"第 {sheet.header_row} 行：不认识的列「{'」「'.join(sheet.unknown)}」没有读取；"
-            f"可用的列名：{'、'.join(IMPORT_COLUMNS)}"
-        )
-    result.notes += [f"第 {n} 行是说明文字，没有读取" for n in sheet.notes]
-    if sheet.cut_at is not None:
-        result.skipped.append(
-            f"第 {sheet.cut_at} 行起：一次最多导入 {sheet.limit} 行，其余没有读取；请分成几个文件导入"
-        )
+@dataclass
+class _Register:
+    """What import knows while it works down the sheet: the units there already, the ones it
+    has just made, and the county's area code for phones that lost their 0."""
+
+    project: Project
+    templates: Path | None
+    area_code: str = ""
+    taken_ids: set[str] = field(default_factory=set)
+    taken_names: set[str] = field(default_factory=set)
+
+    def row(self, number: int, cells: list[Any], header: dict[str, int]) -> RowReport:
+        values, warnings = _values(cells, header, self.area_code)
+        township = _short_township(values["township"], self.project)
+        if township:
+            warnings.append(f"所属乡镇「{values['township']}」读作「{township}」，请核对")
+            values["township"] = township
+        report = RowReport(number, warnings=warnings)
+        values["id"] = values["id"] or suggest_unit_id(values["name"])
+        report.skipped = _problem(values, self.project)
+        if not report.skipped:
+            report.skipped = _existing(values, self.project, self.taken_ids, self.taken_names)
+            report.exists = bool(report.skipped)
+        if report.skipped:
+            return report
+        try:
+            _create(self.project.root / "units" / values["id"], values, self.templates)
+        except OSError as exc:
+            report.skipped = f"无法建立文件夹（{os_reason(exc)}）"
+            return report
+        self.taken_ids.add(values["id"])
+        self.taken_names.add(values["name"])
+        report.created = values["id"]
+        return report
 
 
 def import_register(project: Project, path: Path, templates: Path | None) -> ImportResult:
-    sheet = read_sheet(path, IMPORT_COLUMNS)
     result = ImportResult()
-    _sheet_notes(sheet, result)
+    try:
+        sheet = read_sheet(path, HEADERS, EXPORT_EXTRA)
+    except SheetError as exc:
+        result.refused = str(exc)
+        return result
+    result.sheet = sheet_notes(sheet, IMPORT_COLUMNS)
     missing = [c for c in REQUIRED if c not in sheet.header]
     if missing:
-        result.skipped.append(
-            f"第 {sheet.header_row} 行：表头缺少「{'」「'.join(missing)}」列；"
+        result.refused = (
+            f"工作表「{sheet.title}」第 {sheet.header_row} 行：表头缺少「{'」「'.join(missing)}」列；"
             f"可用的列名：{'、'.join(IMPORT_COLUMNS)}"
         )
         return result
-    header, rows = sheet.header, sheet.rows
-    taken_ids = {r.id for r in project.units}
-    taken_names = {r.unit.name for r in project.units}
-    for number, row in rows:
-        values = _values(row, header)
-        repaired = _lost_zero(values, row, header)
-        values["id"] = values["id"] or suggest_unit_id(values["name"])
-        reason = _problem(values, project, taken_ids, taken_names)
-        if reason:
-            result.skipped.append(f"第 {number} 行：{reason}")
-            continue
-        try:
-            _create(project.root / "units" / values["id"], values, templates)
-        except OSError as exc:
-            result.skipped.append(f"第 {number} 行：无法建立文件夹（{exc.strerror or exc}）")
-            continue
-        taken_ids.add(values["id"])
-        taken_names.add(values["name"])
-        result.created.append(values["id"])
-        result.notes += [f"第 {number} 行：{repaired}"] if repaired else []
+    register = _Register(
+        project,
+        templates,
+        _county_area_code(project),
+        {r.id for r in project.units},
+        {r.unit.name for r in project.units},
+    )
+    result.rows = [register.row(n, cells, sheet.header) for n, cells in sheet.rows]
+    if sheet.cut_at is not None:
+        result.rows.append(
+            RowReport(
+                sheet.cut_at,
+                skipped=f"起：一次最多导入 {sheet.limit} 行，其余没有读取；请分成几个文件导入",
+            )
+        )
     return result
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     project = load_for(args)
     result = import_register(project, args.file, project.root / TEMPLATES_DIR)
-    for unit_id in result.created:
-        print(f"已建立 units/{unit_id}/unit.yml")
-    for note in result.notes:
-        print(f"提示 {note}")
-    for reason in result.skipped:
-        print(f"跳过 {reason}")
-    print(f"共建立 {len(result.created)} 个单位，跳过 {len(result.skipped)} 行。")
-    return EXIT_OK if result.created else EXIT_PROBLEMS  # 1 only when nothing usable was found
+    print("\n".join(report_lines(result)))
+    return EXIT_OK if result.usable else EXIT_PROBLEMS  # 1 only when nothing usable was found

@@ -42,6 +42,7 @@ def scaffold_text(project_templates: Path | None, **fields: Any) -> str:
     a field not given, or given empty, stays empty in the file."""
     env = make_environment(project_templates)
     stated: dict[str, Any] = {"level": None, "township": None, "address": None, "phones": []}
+    stated["confirmed"] = None  # the date the office checked the sheet's row with the unit
     # One line each: a name typed with Alt+Enter in Excel must not break the template's comments.
     one_line = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in fields.items()}
     return env.get_template("unit/scaffold.yml.j2").render(**(stated | one_line), choices=CHOICES)
