@@ -120,7 +120,7 @@ def make_parser() -> argparse.ArgumentParser:
     _unit_argument(p)
 
     p = _command(sub, "new", _lazy("new", "cmd_new"), "为新单位建立资料文件模板",
-                 "在 units/ 下建立新单位的文件夹和带中文注释的 unit.yml 模板。")  # fmt: skip
+                 "在 units/ 下建立新单位的文件夹和规范格式的 unit.yml：只写给出的内容，其余各项空着等单位填写。")  # fmt: skip
     p.add_argument(
         "unit_id", nargs="?", metavar="单位编号", help="文件夹名（可省略：按单位名称的拼音生成）"
     )
