@@ -8,8 +8,12 @@ changed value changes only its own lines. ruamel.yaml emits it; we only choose e
   under a key indented by 2 with its dash, a mapping in a list starting on the dash line;
 - a one-line string is never folded: plain when plain text loads back as the same string under
   the loader's rules (``yamldoc.plain_value``), else single-quoted, else double-quoted;
-- a string with a line break is a literal block (``|-``, ``|`` or ``|+``), double-quoted only when
-  a literal block cannot hold it (a line ending in a space, a control character);
+- a string with a line break is a literal block (``|-``, or ``|`` when it ends with one line
+  break; an indentation indicator when its first line starts with a space), double-quoted when a
+  line would end in a space or the string ends with more than one line break (``|+`` would need
+  blank lines at the end of the file, or a ``...`` marker, when it is the file's last value);
+- a string with a control character (tab included) or a line break other than ``\n`` (U+0085,
+  U+2028, U+2029) or U+FEFF is double-quoted with escapes;
 - null is written as nothing (``key:`` and ``-``), booleans ``true``/``false``, numbers as the
   loader reads them back (``1.0e+20``, never ``1e+20``, which would be text);
 - UTF-8, ``\\n`` line ends, one blank line before each top-level key but the first, no comments,
@@ -25,6 +29,7 @@ from typing import Any
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
@@ -40,9 +45,11 @@ _TAGS = {
     float: "tag:yaml.org,2002:float",
     str: "tag:yaml.org,2002:str",
 }
-# Characters a literal block cannot carry as they are: controls (but line feed) and the line
-# breaks other than \n that YAML 1.1 parsers (libyaml, our loader) break lines at.
-_NOT_LITERAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[ \t]\n|[ \t]$")
+# Written double-quoted, as escapes: controls (tab and line feed too) and the line breaks
+# other than \n that YAML 1.1 parsers (libyaml, our loader) break lines at.
+_ESCAPED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# A literal block would end a line in a space, which the file must not have (rule 6).
+_SPACE_AT_LINE_END = re.compile("[ \t](?:\n|$)")
 _TOP_LEVEL_KEY = re.compile(r"\n(?=[^\s-])")
 _COMMENT = re.compile(r"(?:^|[ \t])#")
 
@@ -66,6 +73,17 @@ class _LoaderRules(BaseResolver):
         return Tag(suffix="tag:yaml.org,2002:map")
 
 
+class _QuotesSingly(Emitter):
+    """ruamel double-quotes a string holding ``'``; the canonical form single-quotes it (``''``)
+    whenever single quotes can hold it."""
+
+    def choose_scalar_style(self) -> Any:
+        style = super().choose_scalar_style()
+        if style == '"' and not self.event.style and self.analysis.allow_single_quoted:
+            return "'"
+        return style
+
+
 class _Float(str):
     """A float as the loader reads it back: ``repr`` with ``.0`` before a bare exponent."""
 
@@ -80,6 +98,7 @@ def _float_text(value: float) -> str:
 def _emitter() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Resolver = _LoaderRules
+    yaml.Emitter = _QuotesSingly
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = WIDTH
     yaml.allow_unicode = True
@@ -104,9 +123,11 @@ def _styled(value: Any) -> Any:
     if isinstance(value, float):
         return _Float(_float_text(value))
     text = str(value)
+    if _ESCAPED.search(text):
+        return DoubleQuotedScalarString(text)
     if "\n" not in text:
-        return text  # plain, single- or double-quoted: decided by the emitter with our rules
-    if _NOT_LITERAL.search(text):
+        return text  # plain, else single-quoted: decided by the emitter with our rules
+    if _SPACE_AT_LINE_END.search(text) or text.endswith("\n\n"):
         return DoubleQuotedScalarString(text)
     return LiteralScalarString(text)
 

@@ -1,0 +1,93 @@
+"""Strings that are easy to write wrongly in YAML: each must come back unchanged from the
+canonical writer (``jinglao fmt``) through our loader. The web editor's writer is tested on the
+same list, so both write the same bytes for each: the expected text of a string ``s`` is
+``jinglao.source.canonical.canonical_text({"value": s})`` (and ``{"values": [s]}`` in a list)."""
+
+from __future__ import annotations
+
+TRICKY_STRINGS: tuple[str, ...] = (
+    # would load as a number, a boolean or null if written plain
+    "120",
+    "-3",
+    "+1",
+    "1.5",
+    ".5",
+    "1.0e+20",
+    "0",
+    "true",
+    "False",
+    "null",
+    "Null",
+    "~",
+    "",
+    # text under our loader's rules (YAML 1.1 would make them booleans, times or dates)
+    "yes",
+    "no",
+    "on",
+    "17:30",
+    "07:30-12:00",
+    "2025-03-01",
+    "0599-6822120",
+    "1e3",
+    "0x1F",
+    "0o17",
+    "1_000",
+    ".inf",
+    # indicators that cannot start a plain scalar, or end it early
+    "- x",
+    "-x",
+    "? x",
+    "a: b",
+    "a:b",
+    "注意:",
+    "#x",
+    "a #b",
+    "a#b",
+    "@x",
+    "`x",
+    "!x",
+    "&x",
+    "*x",
+    "|x",
+    ">x",
+    "%x",
+    "[x]",
+    "{x}",
+    ",x",
+    "--- x",
+    "...",
+    # quotes
+    "'",
+    '"',
+    "it's",
+    '"quoted"',
+    "「引号」和“引号”",
+    # spaces
+    " leading",
+    "trailing ",
+    "  ",
+    "a  b",
+    "全角\u3000空格",
+    "\u3000全角开头",
+    # line breaks and controls
+    "line 1\nline 2",
+    "ends with a break\n",
+    "ends with two breaks\n\n",
+    "\nstarts with a break",
+    " indented first line\nsecond",
+    "trailing space \nnext line",
+    "tab\tinside",
+    "tab at end\t",
+    "carriage\rreturn",
+    "line\u2028separator",
+    "next\x85line",
+    "\ufeffbyte order mark",
+    # long Chinese text (never folded) and long text with spaces
+    "老年人办事优先" * 60,
+    "word " * 80 + "end",
+    # ordinary values
+    "安澜县人民医院",
+    "https://www.example.org/anlan-hospital/",
+    "@anlan-yiyuan-office",
+    "未公布：新号码启用后公布",
+)
