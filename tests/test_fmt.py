@@ -258,7 +258,10 @@ def test_named_files_only_and_cycle_files_by_their_model(demo: Path) -> None:
     data = load(cycle.read_text(encoding="utf-8"))
     cycle.write_text(messy(data), encoding="utf-8")
     code, out = run_cli("fmt", "--project", str(demo), str(cycle))
-    assert (code, out) == (0, "已整理 cycles/2024-2026.yml\n共整理 1 个文件（只改格式，内容不变）。\n")
+    assert (code, out) == (
+        0,
+        "已整理 cycles/2024-2026.yml\n共整理 1 个文件（只改格式，内容不变）。\n",
+    )
     text = cycle.read_text(encoding="utf-8")
     assert same_data(load(text), data) and text.startswith("title: ")
 
