@@ -190,6 +190,10 @@ def test_one_blank_line_before_each_top_level_key_and_nowhere_else() -> None:
         assert (lines[number - 1] == "") == top_level, (number, line)
 
 
+def test_empty_values_are_written_as_nothing_without_trailing_spaces() -> None:
+    assert canonical_text({"a": None, "b": [None, {"x": None}]}) == "a:\n\nb:\n  -\n  - x:\n"
+
+
 # --- rule 7: comments -------------------------------------------------------------------------
 
 

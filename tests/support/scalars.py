@@ -73,6 +73,8 @@ TRICKY_STRINGS: tuple[str, ...] = (
     "line 1\nline 2",
     "ends with a break\n",
     "ends with two breaks\n\n",
+    "\n",
+    "\n\n",
     "\nstarts with a break",
     " indented first line\nsecond",
     "trailing space \nnext line",

@@ -10,7 +10,7 @@ changed value changes only its own lines. ruamel.yaml emits it; we only choose e
   the loader's rules (``yamldoc.plain_value``), else single-quoted, else double-quoted;
 - a string with a line break is a literal block (``|-``, or ``|`` when it ends with one line
   break; an indentation indicator when its first line starts with a space), double-quoted when a
-  line would end in a space or the string ends with more than one line break (``|+`` would need
+  line would end in a space or the string ends with more than one line break, or is one (``|+`` would need
   blank lines at the end of the file, or a ``...`` marker, when it is the file's last value);
 - a string with a control character (tab included) or a line break other than ``\n`` (U+0085,
   U+2028, U+2029) or U+FEFF is double-quoted with escapes;
@@ -127,7 +127,7 @@ def _styled(value: Any) -> Any:
         return DoubleQuotedScalarString(text)
     if "\n" not in text:
         return text  # plain, else single-quoted: decided by the emitter with our rules
-    if _SPACE_AT_LINE_END.search(text) or text.endswith("\n\n"):
+    if _SPACE_AT_LINE_END.search(text) or text.endswith("\n\n") or text == "\n":
         return DoubleQuotedScalarString(text)
     return LiteralScalarString(text)
 
