@@ -24,27 +24,37 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from ruamel.yaml.resolver import BaseResolver
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+from ruamel.yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from ruamel.yaml.tag import Tag
 
 from .yamldoc import plain_value
 
 WIDTH = 1 << 30  # never fold a line, however long (rule 5)
-_TAGS = {
-    type(None): "tag:yaml.org,2002:null",
-    bool: "tag:yaml.org,2002:bool",
-    int: "tag:yaml.org,2002:int",
-    float: "tag:yaml.org,2002:float",
-    str: "tag:yaml.org,2002:str",
-}
+_TAG = {
+    kind: Tag(suffix=f"tag:yaml.org,2002:{name}")
+    for kind, name in (
+        (type(None), "null"), (bool, "bool"), (int, "int"), (float, "float"), (str, "str"),
+        (list, "seq"), (dict, "map"),
+    )
+}  # fmt: skip
+_IMPLICIT = (True, False, True)  # written plain, no tag: what a null, boolean or number needs
 # Written double-quoted, as escapes: controls (tab and line feed too) and the line breaks
 # other than \n that YAML 1.1 parsers (libyaml, our loader) break lines at.
 _ESCAPED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
@@ -52,25 +62,6 @@ _ESCAPED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _SPACE_AT_LINE_END = re.compile("[ \t](?:\n|$)")
 _TOP_LEVEL_KEY = re.compile(r"\n(?=[^\s-])")
 _COMMENT = re.compile(r"(?:^|[ \t])#")
-
-
-class _LoaderRules(BaseResolver):
-    """ruamel's plain-or-quoted decision made by our loader's rules, not by YAML 1.2's: a string
-    is written plain exactly when ``plain_value`` gives it back unchanged."""
-
-    def __init__(self, version: Any = None, loader: Any = None) -> None:
-        super().__init__(loader)
-        self._loader_version = version
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is ScalarNode:
-            if implicit[0]:
-                return Tag(suffix=_TAGS[type(plain_value(str(value)))])
-            return Tag(suffix=_TAGS[str])
-        if kind is SequenceNode:
-            return Tag(suffix="tag:yaml.org,2002:seq")
-        assert kind is MappingNode
-        return Tag(suffix="tag:yaml.org,2002:map")
 
 
 class _QuotesSingly(Emitter):
@@ -84,11 +75,8 @@ class _QuotesSingly(Emitter):
         return style
 
 
-class _Float(str):
-    """A float as the loader reads it back: ``repr`` with ``.0`` before a bare exponent."""
-
-
 def _float_text(value: float) -> str:
+    """A float as the loader reads it back: ``repr`` with ``.0`` before a bare exponent."""
     text = repr(value)
     if "e" in text and "." not in text:
         text = text.replace("e", ".0e", 1)
@@ -97,46 +85,62 @@ def _float_text(value: float) -> str:
 
 def _emitter() -> YAML:
     yaml = YAML(typ="rt")
-    yaml.Resolver = _LoaderRules
     yaml.Emitter = _QuotesSingly
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = WIDTH
     yaml.allow_unicode = True
-    yaml.default_flow_style = False
-    yaml.representer.add_representer(
-        _Float, lambda rep, data: rep.represent_scalar("tag:yaml.org,2002:float", str(data))
-    )
     return yaml
 
 
-_YAML = _emitter()
-
-
-def _styled(value: Any) -> Any:
-    """``value`` as ruamel objects carrying the style each scalar is written in."""
-    if isinstance(value, dict):
-        return CommentedMap((key, _styled(item)) for key, item in value.items())
-    if isinstance(value, list):
-        return CommentedSeq(_styled(item) for item in value)
-    if isinstance(value, bool) or value is None or isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return _Float(_float_text(value))
-    text = str(value)
+def _string(text: str) -> ScalarEvent:
+    """A string's event: the style it is written in, and whether plain text would read back as
+    this same string under the loader's rules (``plain_value``); ruamel quotes it when not."""
     if _ESCAPED.search(text):
-        return DoubleQuotedScalarString(text)
-    if "\n" not in text:
-        return text  # plain, else single-quoted: decided by the emitter with our rules
-    if _SPACE_AT_LINE_END.search(text) or text.endswith("\n\n") or text == "\n":
-        return DoubleQuotedScalarString(text)
-    return LiteralScalarString(text)
+        style: str | None = '"'
+    elif "\n" not in text:
+        style = None  # plain, else single-quoted: chosen by the emitter
+    elif _SPACE_AT_LINE_END.search(text) or text.endswith("\n\n") or text == "\n":
+        style = '"'
+    else:
+        style = "|"
+    plain = text != "" and plain_value(text) == text and type(plain_value(text)) is str
+    return ScalarEvent(None, _TAG[str], (plain, True, True), text, style=style)
+
+
+def _events(value: Any) -> Iterator[Event]:
+    """The YAML events of plain data, every collection in block style."""
+    if isinstance(value, dict):
+        yield MappingStartEvent(None, _TAG[dict], True, flow_style=False)
+        for key, item in value.items():
+            yield _string(str(key))
+            yield from _events(item)
+        yield MappingEndEvent()
+    elif isinstance(value, list):
+        yield SequenceStartEvent(None, _TAG[list], True, flow_style=False)
+        for item in value:
+            yield from _events(item)
+        yield SequenceEndEvent()
+    elif isinstance(value, str):
+        yield _string(value)
+    elif value is None:
+        yield ScalarEvent(None, _TAG[type(None)], _IMPLICIT, "")
+    elif isinstance(value, bool):
+        yield ScalarEvent(None, _TAG[bool], _IMPLICIT, "true" if value else "false")
+    elif isinstance(value, float):
+        yield ScalarEvent(None, _TAG[float], _IMPLICIT, _float_text(value))
+    else:
+        yield ScalarEvent(None, _TAG[int], _IMPLICIT, str(int(value)))
 
 
 def canonical_text(data: Any) -> str:
     """The canonical YAML text of ``data`` (plain data as the loader gives it, keys in the order
     they are to be written)."""
     out = io.StringIO()
-    _YAML.dump(_styled(data), out)
+    _emitter().emit(  # a fresh emitter each time: ruamel's is spent after one stream
+        [StreamStartEvent(), DocumentStartEvent(explicit=False), *_events(data),
+         DocumentEndEvent(explicit=False), StreamEndEvent()],
+        out,
+    )  # fmt: skip
     text = "\n".join(line.rstrip(" ") for line in out.getvalue().split("\n"))
     if isinstance(data, dict):
         text = _TOP_LEVEL_KEY.sub("\n\n", text)
