@@ -7,6 +7,8 @@ file:line) what it will not touch: files with comments, files that do not load, 
 
 from __future__ import annotations
 
+import copy
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -79,6 +81,39 @@ def test_tricky_strings_come_back_unchanged_in_every_position(value: str) -> Non
         text = canonical_text(data)
         assert same_data(load(text), data), text
         assert canonical_text(load(text)) == text
+
+
+def _leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(node, dict):
+        return [leaf for key, item in node.items() for leaf in _leaves(item, (*path, key))]
+    if isinstance(node, list):
+        return [leaf for i, item in enumerate(node) for leaf in _leaves(item, (*path, i))]
+    return [path]
+
+
+def _changed(value: Any) -> Any:
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int | float):
+        return value + 1
+    return f"{value or ''}改过"
+
+
+def test_changing_any_one_value_changes_at_most_its_own_lines() -> None:
+    """What the web editor's saves rely on: one value changed, a diff of that value's lines."""
+    text = (REPO / HOSPITAL).read_text(encoding="utf-8")
+    original = load(text)
+    sizes = []
+    for path in _leaves(original):
+        data = copy.deepcopy(original)
+        *parents, last = path
+        node = data
+        for key in parents:
+            node = node[key]
+        node[last] = _changed(node[last])
+        diff = difflib.unified_diff(text.splitlines(), unit_text(data).splitlines(), n=0)
+        sizes.append(sum(1 for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")))
+    assert len(sizes) > 250 and max(sizes) == 2  # the old line out, the new one in
 
 
 # --- rule 2: key order from the model -------------------------------------------------------

@@ -127,7 +127,9 @@ def test_a_new_file_writes_only_what_the_clerk_stated(demo: Path) -> None:
         ),
     ]
     for stated, path in made:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        assert text == unit_text(parse_text("unit.yml", text)[0].data)  # type: ignore[union-attr]
+        data = yaml.safe_load(text)
         assert sorted(_values(data)) == sorted(stated), path
         assert data["level"] is None  # a township is no level: a city window sits in one too
 
