@@ -305,6 +305,29 @@ def test_named_files_only_and_cycle_files_by_their_model(demo: Path) -> None:
     assert same_data(load(text), data) and text.startswith("title: ")
 
 
+def test_a_folder_names_the_unit_files_in_it_and_an_unreadable_file_is_reported(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = demo / HOSPITAL
+    path.write_text(messy(load(path.read_text(encoding="utf-8"))), encoding="utf-8")
+    assert run_cli("fmt", "--project", str(demo), str(path.parent)) == (
+        0,
+        f"已整理 {HOSPITAL}\n共整理 1 个文件（只改格式，内容不变）。\n",
+    )
+    real = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self.name == "unit.yml":
+            raise PermissionError(13, "权限不够")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)  # the tests run as root: chmod is no bar
+    code, _ = run_cli("fmt", "--check", "--project", str(demo), str(path))
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 1 and f"{HOSPITAL}:1:1: 错误 无法读取这个文件（权限不够）" in err, err
+
+
 def test_a_file_that_does_not_load_is_located_and_untouched(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

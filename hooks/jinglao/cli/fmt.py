@@ -32,6 +32,8 @@ COMMENT_HINT = (
     "确实不要这些注释时，运行 jinglao fmt --drop-comments 删除。"
 )
 
+FILE_HINT = "请确认文件存在、没有被其他程序占用，并且您有读写它的权限。"
+
 
 def model_for(rel: str) -> Any:
     """The model whose field order a file is written in; None for a file fmt does not handle."""
@@ -129,7 +131,10 @@ def _one(root: Path, path: Path, args: argparse.Namespace) -> tuple[list[Problem
                          "fmt 只整理 units/*/unit.yml、units/county.yml 和 cycles/*.yml。")], "ok"  # fmt: skip
     if not is_inside(root, path):
         return [outside_link(root, path)], "ok"
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [_problem(rel, 1, 1, f"无法读取这个文件（{exc.strerror or exc}）", FILE_HINT)], "ok"
     outcome = format_text(rel, raw, drop_comments=args.drop_comments)
     if outcome.text is None:
         return outcome.problems, "ok"
@@ -140,7 +145,10 @@ def _one(root: Path, path: Path, args: argparse.Namespace) -> tuple[list[Problem
         number, was, wanted = first_difference(old, outcome.text)
         print(f"{rel}:{number}: 不是规范格式。第 {number} 行现在是「{was}」，应为「{wanted}」")
         return [], "unformatted"
-    path.resolve().write_bytes(outcome.text.encode("utf-8"))
+    try:
+        path.resolve().write_bytes(outcome.text.encode("utf-8"))
+    except OSError as exc:
+        return [_problem(rel, 1, 1, f"无法写入这个文件（{exc.strerror or exc}）", FILE_HINT)], "ok"
     print(f"已整理 {rel}")
     return [], "written"
 
