@@ -72,10 +72,11 @@ def format_text(rel: str, raw: bytes, *, drop_comments: bool = False) -> Outcome
     if not drop_comments:
         marks = comment_marks(doc.text)
         if marks:
+            hints = [COMMENT_HINT] + ["同上。"] * (len(marks) - 1)  # the long hint once a file
             return Outcome(
                 None,
-                [_problem(rel, ln, col, "这里有注释（# 开头），fmt 不会替您删掉", COMMENT_HINT)
-                 for ln, col in marks],
+                [_problem(rel, ln, col, "这里有注释（# 开头），fmt 不会替您删掉", hint)
+                 for (ln, col), hint in zip(marks, hints, strict=True)],
             )  # fmt: skip
     text = canonical_text(ordered(doc.data, model_for(rel)))
     again, _ = parse_text(rel, text)

@@ -10,8 +10,8 @@ changed value changes only its own lines. ruamel.yaml emits it; we only choose e
   the loader's rules (``yamldoc.plain_value``), else single-quoted, else double-quoted;
 - a string with a line break is a literal block (``|-``, or ``|`` when it ends with one line
   break; an indentation indicator when its first line starts with a space), double-quoted when a
-  line would end in a space or the string ends with more than one line break, or is one (``|+`` would need
-  blank lines at the end of the file, or a ``...`` marker, when it is the file's last value);
+  line would end in a space, or when the string ends with more than one line break or is only
+  one (``|+`` would need blank lines or a ``...`` marker when it is the file's last value);
 - a string with a control character (tab included) or a line break other than ``\n`` (U+0085,
   U+2028, U+2029) or U+FEFF is double-quoted with escapes;
 - null is written as nothing (``key:`` and ``-``), booleans ``true``/``false``, numbers as the
