@@ -4,6 +4,7 @@ after the known ones. ``jinglao fmt`` writes files in this order."""
 
 from __future__ import annotations
 
+import functools
 import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -26,6 +27,7 @@ def _model(annotation: Any) -> type[BaseModel] | None:
     )
 
 
+@functools.cache
 def _fields(model: type[BaseModel]) -> dict[str, Any]:
     """Key → annotation, by field name and by alias (``县级``), in declaration order."""
     found: dict[str, Any] = {}
@@ -33,6 +35,13 @@ def _fields(model: type[BaseModel]) -> dict[str, Any]:
         found[info.alias or name] = info.annotation
         found.setdefault(name, info.annotation)
     return found
+
+
+@functools.cache
+def _ranks(model: type[BaseModel]) -> dict[str, int]:
+    """Key → its place in the model, by field name and by alias."""
+    rank = {key: index for index, key in enumerate(model.model_fields)}
+    return rank | {info.alias: rank[n] for n, info in model.model_fields.items() if info.alias}
 
 
 def _best_model(annotation: Any, data: dict[str, Any]) -> type[BaseModel] | None:
@@ -51,8 +60,7 @@ def _mapping(annotation: Any, data: dict[str, Any]) -> dict[str, Any]:
         )
         return {key: ordered(item, value_type) for key, item in data.items()}
     fields = _fields(model)
-    rank = {key: index for index, key in enumerate(model.model_fields)}
-    rank |= {info.alias: rank[name] for name, info in model.model_fields.items() if info.alias}
+    rank = _ranks(model)
     known = sorted((key for key in data if key in rank), key=rank.__getitem__)
     unknown = [key for key in data if key not in rank]
     return {key: ordered(data[key], fields.get(key, Any)) for key in [*known, *unknown]}
