@@ -292,6 +292,15 @@ def test_check_names_each_file_and_its_first_different_line(demo: Path) -> None:
     assert run_cli("fmt", "--check", "--project", str(demo))[0] == 0
 
 
+def test_windows_line_ends_and_a_bom_are_named_and_fixed(demo: Path) -> None:
+    path = demo / HOSPITAL
+    canonical = path.read_bytes()
+    path.write_bytes(b"\xef\xbb\xbf" + canonical.replace(b"\n", b"\r\n"))
+    code, out = run_cli("fmt", "--check", "--project", str(demo))
+    assert code == 1 and out.startswith(f"{HOSPITAL}:1: 不是规范格式：换行符或文件开头的编码标记")
+    assert run_cli("fmt", "--project", str(demo))[0] == 0 and path.read_bytes() == canonical
+
+
 def test_named_files_only_and_cycle_files_by_their_model(demo: Path) -> None:
     cycle = demo / "cycles/2024-2026.yml"
     data = load(cycle.read_text(encoding="utf-8"))

@@ -143,6 +143,10 @@ def _one(root: Path, path: Path, args: argparse.Namespace) -> tuple[list[Problem
         return [], "ok"
     if args.check:
         old = raw.decode("utf-8-sig").replace("\r\n", "\n")
+        if old == outcome.text:
+            print(f"{rel}:1: 不是规范格式：换行符或文件开头的编码标记（BOM）不对，"
+                  "应为 UTF-8 无 BOM、每行以 LF（\\n）结尾")  # fmt: skip
+            return [], "unformatted"
         number, was, wanted = first_difference(old, outcome.text)
         print(f"{rel}:{number}: 不是规范格式。第 {number} 行现在是「{was}」，应为「{wanted}」")
         return [], "unformatted"
