@@ -14,7 +14,6 @@ from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..pipeline import TEMPLATES_DIR
 from ..problems import closest
 from ..project import Project
 from ..schema import vocab
@@ -152,10 +151,10 @@ def _existing(
     return ""
 
 
-def _create(folder: Path, values: dict[str, str], templates: Path | None) -> None:
+def _create(folder: Path, values: dict[str, str]) -> None:
     fields: dict[str, Any] = {k: v or None for k, v in values.items() if k not in {"id", "phone"}}
     fields["phones"] = split_phones(values["phone"])
-    text = scaffold_text(templates, **fields)
+    text = scaffold_text(**fields)
     folder.mkdir(parents=True)
     (folder / "unit.yml").write_text(text, encoding="utf-8")
 
@@ -166,7 +165,6 @@ class _Register:
     has just made, and the county's area code for phones that lost their 0."""
 
     project: Project
-    templates: Path | None
     area_code: str = ""
     taken_ids: set[str] = field(default_factory=set)
     taken_names: set[str] = field(default_factory=set)
@@ -186,7 +184,7 @@ class _Register:
         if report.skipped:
             return report
         try:
-            _create(self.project.root / "units" / values["id"], values, self.templates)
+            _create(self.project.root / "units" / values["id"], values)
         except OSError as exc:
             report.skipped = f"无法建立文件夹（{os_reason(exc)}）"
             return report
@@ -196,7 +194,7 @@ class _Register:
         return report
 
 
-def import_register(project: Project, path: Path, templates: Path | None) -> ImportResult:
+def import_register(project: Project, path: Path) -> ImportResult:
     result = ImportResult()
     try:
         sheet = read_sheet(path, HEADERS, EXPORT_EXTRA)
@@ -213,7 +211,6 @@ def import_register(project: Project, path: Path, templates: Path | None) -> Imp
         return result
     register = _Register(
         project,
-        templates,
         _county_area_code(project),
         {r.id for r in project.units},
         {r.unit.name for r in project.units},
@@ -231,6 +228,6 @@ def import_register(project: Project, path: Path, templates: Path | None) -> Imp
 
 def cmd_import(args: argparse.Namespace) -> int:
     project = load_for(args)
-    result = import_register(project, args.file, project.root / TEMPLATES_DIR)
+    result = import_register(project, args.file)
     print("\n".join(report_lines(result)))
     return EXIT_OK if result.usable else EXIT_PROBLEMS  # 1 only when nothing usable was found
