@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 
 from jinglao.cli import sheet as sheet_module
 from jinglao.cli.cells import cell_date, phone_texts, prose_text, restore_lost_zero
+from jinglao.cli.scaffold import NEXT_STEPS
 from jinglao.schema.vocab import SECTOR_SLUGS, Level
 
 from .conftest import FIXTURES, REPO, copy_project, run_cli
@@ -64,6 +65,8 @@ def messy_sheet(path: Path) -> Path:
     return path
 
 
+# What to do next, printed once the sheet made new files (the files carry no comments).
+NEXT = "\n".join(NEXT_STEPS)
 EXPECTED_REPORT = f"""\
 提示 第 1–2 行在表头上面（标题），没有读取
 提示 第 3 行：不认识的列「联系人」（I 列）没有读取；可用的列名：{COLUMNS}
@@ -79,6 +82,7 @@ EXPECTED_REPORT = f"""\
 提示 第 9 行：所属乡镇「石桥」读作「石桥乡」，请核对
 提示 第 10 行是说明文字，没有读取
 提示 第 11 行是说明文字，没有读取
+{NEXT}
 共建立 4 个单位，跳过 1 行。有 4 条提示，请核对建立的文件。
 """
 
@@ -186,6 +190,8 @@ def test_the_sheet_survives_export_then_import(tmp_path: Path) -> None:
     code, output = run_cli("import", str(book), "--project", str(again))
     *made, summary = output.splitlines()
     assert code == 0 and summary == "共建立 4 个单位，跳过 0 行。"  # no warning, nothing skipped
+    assert made[-len(NEXT_STEPS) :] == list(NEXT_STEPS)
+    made = made[: -len(NEXT_STEPS)]
     assert sorted(re.sub(r"（第 \d+ 行）$", "", line) for line in made) == sorted(
         f"已建立 units/{unit_id}/unit.yml" for unit_id in EXPECTED_UNITS
     )
@@ -236,6 +242,7 @@ def test_the_register_may_follow_an_instructions_sheet(tmp_path: Path) -> None:
     assert (code, output) == (0, (
         "提示 读取的是工作表「名录」；「填表说明」里没有单位名录的表头\n"
         "已建立 units/dongzhen-jinglaoyuan/unit.yml（第 2 行）\n"
+        f"{NEXT}\n"
         "共建立 1 个单位，跳过 0 行。\n"
     ))  # fmt: skip
     english = Workbook()

@@ -23,7 +23,7 @@ from .cells import cell_date, code_text, phone_texts, prose_text, restore_lost_z
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 from .files import os_reason
 from .import_report import ImportResult, RowReport, report_lines, sheet_notes
-from .scaffold import ID_LIMIT, scaffold_text, suggest_unit_id
+from .scaffold import ID_LIMIT, NEXT_STEPS, scaffold_text, suggest_unit_id
 from .sheet import SheetError, read_sheet
 
 # Columns an office fills in (import reads them by these Chinese headers; order does not matter).
@@ -229,5 +229,8 @@ def import_register(project: Project, path: Path) -> ImportResult:
 def cmd_import(args: argparse.Namespace) -> int:
     project = load_for(args)
     result = import_register(project, args.file)
-    print("\n".join(report_lines(result)))
+    lines = report_lines(result)
+    if any(row.created for row in result.rows):  # how to fill the new files, before the summary
+        lines[-1:-1] = NEXT_STEPS
+    print("\n".join(lines))
     return EXIT_OK if result.usable else EXIT_PROBLEMS  # 1 only when nothing usable was found
