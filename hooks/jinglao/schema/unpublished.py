@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, TypeVar, Union
 
-from pydantic import AfterValidator, Discriminator, StringConstraints, Tag
+from pydantic import AfterValidator, Discriminator, StringConstraints, Tag, WithJsonSchema
 
 from .fields import DECLARATION_PATTERN, Text, is_declaration, visible
+from .patterns import DECLARATION_SCHEMA_PATTERN
 
 UNPUBLISHED = "未公布"
 PUBLISHED_TAG = "published"
@@ -50,6 +51,7 @@ Unpublished = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=DECLARATION_PATTERN),
     AfterValidator(visible),
+    WithJsonSchema({"type": "string", "pattern": DECLARATION_SCHEMA_PATTERN}),
 ]
 
 T = TypeVar("T")
