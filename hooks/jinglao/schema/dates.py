@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from . import patterns
@@ -47,13 +47,9 @@ def _published_date(value: Any) -> str:
     return text
 
 
-_SCHEMA = {
-    "anyOf": [
-        {"type": "string", "pattern": patterns.PUBLISHED_DATE_PATTERN},
-        patterns.PUBLISHED_YEARS,
-    ]
-}
-PublishedDate = Annotated[str, BeforeValidator(_published_date), WithJsonSchema(_SCHEMA)]
+_WRITTEN = {"type": "string", "pattern": patterns.PUBLISHED_DATE_PATTERN}
+_SCHEMA = patterns.JsonSchemaOf({"anyOf": [_WRITTEN, patterns.PUBLISHED_YEARS]}, _WRITTEN)
+PublishedDate = Annotated[str, BeforeValidator(_published_date), _SCHEMA]
 """A date as the unit published it: 2025-03-01, 2025-03, 2025, 2025年3月, 2024年以来."""
 
 

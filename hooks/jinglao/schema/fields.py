@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from . import patterns
@@ -54,7 +54,7 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(visible),
     AfterValidator(_not_a_declaration),
-    WithJsonSchema(patterns.text_schema(numbers=patterns.ANY_NUMBER)),
+    patterns.text_type(numbers=patterns.ANY_NUMBER),
 ]
 
 # ASCII digits only: a date, phone or time written in full-width digits is not read as one.
@@ -149,22 +149,24 @@ def _github_handle(value: str) -> str:
     return value
 
 
-def _schema(pattern: str, numbers: dict[str, Any] | None = None) -> WithJsonSchema:
-    return WithJsonSchema(patterns.text_schema(pattern, numbers=numbers))
-
-
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
-    WithJsonSchema({"type": "string", "pattern": patterns.ISO_DATE_PATTERN}),
+    patterns.JsonSchemaOf(*[{"type": "string", "pattern": patterns.ISO_DATE_PATTERN}] * 2),
 ]
 Phone = Annotated[
-    Text, AfterValidator(_phone), _schema(patterns.PHONE_PATTERN, patterns.PHONE_NUMBERS)
+    Text, AfterValidator(_phone), patterns.text_type(patterns.PHONE_PATTERN, patterns.PHONE_NUMBERS)
 ]
-ClockPeriod = Annotated[Text, AfterValidator(_clock_period), _schema(patterns.CLOCK_PERIOD_PATTERN)]
-Slug = Annotated[Text, AfterValidator(_slug), _schema(patterns.SLUG_PATTERN, patterns.SLUG_NUMBERS)]
-CycleId = Annotated[Text, AfterValidator(_cycle), _schema(patterns.CYCLE_PATTERN)]
-Url = Annotated[Text, AfterValidator(_url), _schema(patterns.URL_PATTERN)]
-GitHubHandle = Annotated[Text, AfterValidator(_github_handle), _schema(patterns.GITHUB_PATTERN)]
-PhotoFile = Annotated[Text, AfterValidator(_photo), _schema(patterns.PHOTO_PATTERN)]
+ClockPeriod = Annotated[
+    Text, AfterValidator(_clock_period), patterns.text_type(patterns.CLOCK_PERIOD_PATTERN)
+]
+Slug = Annotated[
+    Text, AfterValidator(_slug), patterns.text_type(patterns.SLUG_PATTERN, patterns.SLUG_NUMBERS)
+]
+CycleId = Annotated[Text, AfterValidator(_cycle), patterns.text_type(patterns.CYCLE_PATTERN)]
+Url = Annotated[Text, AfterValidator(_url), patterns.text_type(patterns.URL_PATTERN)]
+GitHubHandle = Annotated[
+    Text, AfterValidator(_github_handle), patterns.text_type(patterns.GITHUB_PATTERN)
+]
+PhotoFile = Annotated[Text, AfterValidator(_photo), patterns.text_type(patterns.PHOTO_PATTERN)]
 PolicyId = Slug

@@ -1,15 +1,20 @@
-"""JSON Schema of a data file, generated from its model, for editors (VS Code's YAML extension).
+"""JSON Schema of a data file, generated from its model, for editors (VS Code's YAML extension),
+the web form, and the open data.
 
-Never written by hand: ``jinglao schema`` rewrites the committed copy and a test checks it is
-current. Titles and descriptions are Chinese; the English docstrings of model classes are dropped.
+Never written by hand: ``jinglao schema`` rewrites the committed copies and a test checks they
+are current. Titles and descriptions are Chinese; the English docstrings of model classes are
+dropped. A unit file's schema is pydantic's validation mode (what a file may hold); the open
+data's is its serialization mode (what ``model_dump`` publishes: every field, texts as read).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
+
+from .patterns import BEYOND_SCHEMA, SLUG_CORE
 
 
 def _describe(node: Any) -> None:
@@ -35,10 +40,22 @@ def _describe(node: Any) -> None:
             _describe(value)
 
 
+def beyond_schema_comment() -> str:
+    """What ``jinglao validate`` checks beyond this schema, for the schema's ``$comment``."""
+    return "本 Schema 不能检查、只由 jinglao validate 检查的规则：" + "；".join(
+        f"{name}：{why}" for name, why in BEYOND_SCHEMA.items()
+    )
+
+
 def model_schema(
-    model: type[BaseModel], *, title: str, description: str, schema_url: str = ""
+    model: type[BaseModel],
+    *,
+    title: str,
+    description: str,
+    schema_url: str = "",
+    mode: Literal["validation", "serialization"] = "validation",
 ) -> dict[str, Any]:
-    schema = model.model_json_schema()
+    schema = model.model_json_schema(mode=mode)
     for definition in schema.get("$defs", {}).values():
         definition.pop("description", None)
     _describe(schema)
@@ -48,6 +65,46 @@ def model_schema(
         **schema,
         "title": title,
         "description": description,
+        "$comment": beyond_schema_comment(),
+    }
+
+
+def _every_field_written(node: Any) -> None:
+    """``model_dump`` writes every field of every object, null or default included."""
+    if isinstance(node, dict):
+        if node.get("type") == "object" and "properties" in node:
+            node["required"] = list(node["properties"])
+        for value in node.values():
+            _every_field_written(value)
+    elif isinstance(node, list):
+        for value in node:
+            _every_field_written(value)
+
+
+def records_schema(
+    model: type[BaseModel], *, title: str, description: str, schema_url: str = ""
+) -> dict[str, Any]:
+    """A list of published records: the model as ``model_dump(mode="json")`` writes it, with the
+    record's ``id`` (its folder name) first."""
+    record = model_schema(model, title=title, description=description, mode="serialization")
+    _every_field_written(record)
+    definitions = record.pop("$defs", {})
+    for key in ("$schema", "title", "description", "$comment"):
+        record.pop(key, None)
+    record["properties"] = {
+        "id": {"type": "string", "pattern": f"^{SLUG_CORE}$", "title": "单位编号"},
+        **record["properties"],
+    }
+    record["required"] = list(record["properties"])
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **({"$id": schema_url} if schema_url else {}),
+        "title": title,
+        "description": description,
+        "type": "array",
+        "items": {"$ref": "#/$defs/Record"},
+        "$defs": {"Record": record, **definitions},
+        "$comment": beyond_schema_comment(),
     }
 
 

@@ -10,7 +10,12 @@ JSON Schema cannot say is listed in ``BEYOND_SCHEMA`` below, by name, with the r
 
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
 from typing import Any
+
+from pydantic import GetJsonSchemaHandler
+from pydantic_core import CoreSchema
 
 # What pydantic strips around a text (Unicode White_Space, as Rust's ``str::trim``).
 TRIMMED = r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
@@ -47,6 +52,25 @@ def text_schema(pattern: str = "", *, numbers: dict[str, Any] | None = None) -> 
     if numbers is None:
         return string
     return {"anyOf": [string, numbers]}
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: typing hashes Annotated metadata
+class JsonSchemaOf:
+    """A field type's JSON Schema: what a unit file may hold (pydantic's validation mode) and
+    what the open data publishes once the value is read (serialization mode: always a text)."""
+
+    accepts: dict[str, Any]
+    publishes: dict[str, Any]
+
+    def __get_pydantic_json_schema__(
+        self, core: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return copy.deepcopy(self.accepts if handler.mode == "validation" else self.publishes)
+
+
+def text_type(pattern: str = "", numbers: dict[str, Any] | None = None) -> JsonSchemaOf:
+    """The JSON Schema of a text type: ``text_schema`` in a file, a string in the open data."""
+    return JsonSchemaOf(text_schema(pattern, numbers=numbers), text_schema(pattern))
 
 
 ANY_NUMBER: dict[str, Any] = {"type": "number"}

@@ -9,6 +9,10 @@ from typing import Any
 
 from ..plain import Data
 
+DATA_LICENCE = "知识共享署名 4.0 国际许可协议（CC BY 4.0）"
+DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.zh-hans"
+"""Proposed by the developers (no licence was set by the county); the county office confirms it."""
+
 CSV_COLUMNS = [
     ("id", "单位编号"),
     ("name", "单位名称"),

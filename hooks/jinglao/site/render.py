@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ..plain import Data, Pages
-from .open_data import CSV_COLUMNS, open_data_files
+from .open_data import CSV_COLUMNS, DATA_LICENCE, DATA_LICENCE_URL, open_data_files
 from .signage import unit_signage
 from .templates import DEFAULT_TEMPLATES, make_environment
 
@@ -99,7 +99,11 @@ def render_pages(
         "guide/fields.md": page("fields.md.j2"),
         "stats/index.md": page("stats.md.j2"),
         "status/index.md": page("status.md.j2"),
-        "data/index.md": page("data.md.j2", csv_columns=CSV_COLUMNS),
+        "data/index.md": page(
+            "data.md.j2",
+            csv_columns=CSV_COLUMNS,
+            licence={"name": DATA_LICENCE, "url": DATA_LICENCE_URL},
+        ),
         **open_data_files(site),
     }
     pages["screens/index.md"] = page("screens.md.j2")
