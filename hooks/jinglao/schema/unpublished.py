@@ -74,7 +74,9 @@ def given(value: T | str) -> T | None:
 
 
 def _plain_or_structured(value: Any) -> str:
-    return PLAIN_TAG if isinstance(value, str) else STRUCTURED_TAG
+    """A text, or an unquoted number read as its text (as every text field reads it)."""
+    plain = isinstance(value, str | int | float) and not isinstance(value, bool)
+    return PLAIN_TAG if plain else STRUCTURED_TAG
 
 
 TextOr = Annotated[
