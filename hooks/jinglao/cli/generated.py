@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..schema.json_schema import model_schema, records_schema, schema_text
-from ..site.open_data import DATA_LICENCE
+from ..schema.json_schema import model_schema, schema_text
 from ..unit.model import Unit
 from .codeowners import CODEOWNERS_PATH, codeowners_text
 from .common import EXIT_OK, EXIT_PROBLEMS, load_for
 
 SCHEMA_PATH = "content/schema/unit.schema.json"
-OPEN_DATA_SCHEMA_PATH = "content/schema/units-data.schema.json"
 
 
 def unit_schema_text(site_url: str = "") -> str:
@@ -21,20 +19,6 @@ def unit_schema_text(site_url: str = "") -> str:
         title="敬老文明号单位资料（unit.yml）",
         description="一个参与敬老文明号创建的单位公开的全部资料。字段含义见网站「参与指南 → 字段一览」。",
         schema_url=f"{site_url}schema/unit.schema.json" if site_url else "",
-    )
-    return schema_text(schema)
-
-
-def open_data_schema_text(site_url: str = "") -> str:
-    """The schema of /data/units.json (a list) and, as its ``#/$defs/Record``, of each
-    /data/units/<id>.json: the model as published, every field written, plus ``id``."""
-    schema = records_schema(
-        Unit,
-        title="敬老文明号单位开放数据（data/units.json）",
-        description="全部单位的公开资料，一个列表，每项是一个单位：字段与 unit.yml 相同（未填写的为 null"
-        "或默认值），另加 id（单位编号）；data/units/<单位编号>.json 是其中一项（#/$defs/Record）。"
-        f"许可：{DATA_LICENCE}。",
-        schema_url=f"{site_url}schema/units-data.schema.json" if site_url else "",
     )
     return schema_text(schema)
 
@@ -56,14 +40,9 @@ def write_generated(root: Path, rel: str, text: str, check: bool, command: str) 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     project = load_for(args)
-    results = [
-        write_generated(project.root, path, text, args.check, "schema")
-        for path, text in (
-            (SCHEMA_PATH, unit_schema_text(project.site_url)),
-            (OPEN_DATA_SCHEMA_PATH, open_data_schema_text(project.site_url)),
-        )
-    ]
-    return max(results)
+    return write_generated(
+        project.root, SCHEMA_PATH, unit_schema_text(project.site_url), args.check, "schema"
+    )
 
 
 def cmd_codeowners(args: argparse.Namespace) -> int:
