@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from . import patterns
@@ -41,16 +41,11 @@ def _not_a_declaration(value: str) -> str:
     return value
 
 
-def number_as_text(value: Any) -> Any:
-    """An unquoted number where text is expected is read as it is written (电话 12345)."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
+# Not strict, unlike every other type (base.py): an unquoted number where a text is expected is
+# read as it is written (电话 12345, 时段 2025年) — in Rust, by ``coerce_numbers_to_str``.
 Text = Annotated[
     str,
-    BeforeValidator(number_as_text),
+    Strict(False),
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(visible),
     AfterValidator(_not_a_declaration),
