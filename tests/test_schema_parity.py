@@ -111,6 +111,21 @@ def _fields(model: type[BaseModel], data: dict[str, Any], path: Path_) -> Iterat
                 yield from _fields(inner[-1], item, where)
 
 
+HOSPITAL = "anlan-renmin-yiyuan"
+# What no demo unit writes, added to a copy of the hospital so the walk reaches it too.
+WITH_HONOURS = "parity-honours"
+HONOURS = [
+    {"level": "县级", "cycle": "2021-2023", "awarded": "2023-12-26"},
+    {"level": "市级", "round": "第二届", "status": "创建中"},
+    {
+        "level": "县级",
+        "cycle": "2018-2020",
+        "status": "已撤销",
+        "revoked": {"date": "2022-05-01", "reason": "暗访发现拒收现金"},
+    },
+]
+
+
 @cache
 def _demo_units() -> dict[str, dict[str, Any]]:
     units = {}
@@ -118,6 +133,11 @@ def _demo_units() -> dict[str, dict[str, Any]]:
         doc, problems = load_bytes(str(file), file.read_bytes())
         assert doc is not None and not problems
         units[file.parent.name] = doc.data
+    units[WITH_HONOURS] = units[HOSPITAL] | {
+        "honours": HONOURS,
+        "screen": {"interval": 20},
+        "confirmed": "2025-06-01",
+    }
     return units
 
 
@@ -343,34 +363,47 @@ def _full_width(digits: str) -> str:
 # The two disagreements issue 13 found, and neighbours of each.
 KNOWN = [
     # An unquoted number where a phone is expected: the validator reads 120 as "120".
-    ("anlan-renmin-yiyuan", ("phones", 0, "number"), 120, True),
-    ("anlan-renmin-yiyuan", ("phones", 0, "number"), 12, False),
+    (HOSPITAL, ("phones", 0, "number"), 120, True),
+    (HOSPITAL, ("phones", 0, "number"), 12, False),
     (
         "anlan-renmin-yiyuan",
         ("phones", 0, "number"),
         _full_width("0599") + "-" + _full_width("6822120"),
         False,
     ),
-    ("anlan-renmin-yiyuan", ("phones", 0, "number"), "0599 － 6822120", True),
-    ("anlan-renmin-yiyuan", ("intro",), 120, True),
+    (HOSPITAL, ("phones", 0, "number"), "0599 － 6822120", True),
+    (HOSPITAL, ("intro",), 120, True),
     # A period without its minutes is no period; 8:30 for 08:30 and 至 for - are fine.
-    ("anlan-renmin-yiyuan", ("opening_hours", "schedules", 0, "periods", 0), "7:30-12", False),
-    ("anlan-renmin-yiyuan", ("opening_hours", "schedules", 0, "periods", 0), "7:30至12:00", True),
-    ("anlan-renmin-yiyuan", ("opening_hours", "schedules", 0, "periods", 0), "7:30-24:00", True),
-    ("anlan-renmin-yiyuan", ("opening_hours", "schedules", 0, "periods", 0), "24:00-07:30", False),
+    (HOSPITAL, ("opening_hours", "schedules", 0, "periods", 0), "7:30-12", False),
+    (HOSPITAL, ("opening_hours", "schedules", 0, "periods", 0), "7:30至12:00", True),
+    (HOSPITAL, ("opening_hours", "schedules", 0, "periods", 0), "7:30-24:00", True),
+    (HOSPITAL, ("opening_hours", "schedules", 0, "periods", 0), "24:00-07:30", False),
     # Quoted numbers and yes/1 are no numbers and no booleans (the loader decides types).
-    ("anlan-renmin-yiyuan", ("screen",), {"interval": "15"}, False),
-    ("anlan-renmin-yiyuan", ("screen",), {"interval": 15}, True),
+    (HOSPITAL, ("screen",), {"interval": "15"}, False),
+    (HOSPITAL, ("screen",), {"interval": 15}, True),
     (
         "anlan-renmin-yiyuan",
         ("disclosure", "identification", "staff"),
         [{"post": "导诊", "consent": "yes"}],
         False,
     ),
-    ("anlan-renmin-yiyuan", ("confirmed",), "2025-02-29", False),
-    ("anlan-renmin-yiyuan", ("confirmed",), "2024-02-29", True),
-    ("anlan-renmin-yiyuan", ("address",), " 未公布：搬迁中 ", True),
-    ("anlan-renmin-yiyuan", ("name",), "未公布", False),
+    (HOSPITAL, ("confirmed",), "2025-02-29", False),
+    (HOSPITAL, ("confirmed",), "2024-02-29", True),
+    (HOSPITAL, ("address",), " 未公布：搬迁中 ", True),
+    (HOSPITAL, ("name",), "未公布", False),
+    # Checks that tie fields of one object together, stated in the schema with if/then.
+    (WITH_HONOURS, ("honours", 0), {"level": "县级"}, False),
+    (WITH_HONOURS, ("honours", 0), {"level": "县级", "round": None, "cycle": "2021-2023"}, True),
+    (WITH_HONOURS, ("honours", 1, "awarded"), "2024-01-01", False),
+    (WITH_HONOURS, ("honours", 2, "status"), "已命名", False),
+    (HOSPITAL, ("level",), "乡镇", False),
+    (HOSPITAL, ("township",), "城关镇", False),
+    (HOSPITAL, ("phones", 2, "role"), "咨询", True),  # the supervision list is not empty
+    (HOSPITAL, ("supervision",), [], True),  # the phones name a complaint line
+    (HOSPITAL, ("opening_hours",), None, False),
+    (HOSPITAL, ("status",), {"state": "暂停服务", "since": "2025年3月1日起"}, True),
+    (HOSPITAL, ("elderly_window",), "未公布：装修中", True),
+    (HOSPITAL, ("confirmed",), 20250601, False),
 ]
 
 
@@ -380,6 +413,16 @@ def test_known_cases_agree(
 ) -> None:
     found = verdicts(tmp_path, unit_id, _set(_demo_units()[unit_id], path, value))
     assert (found.validator, found.schema) == (valid, valid), found
+
+
+def test_no_supervision_channel_fails_both(tmp_path: Path) -> None:
+    """rules.check_supervision: a complaint phone or another channel, unless phones are 未公布."""
+    unit = _set(_demo_units()[HOSPITAL], ("supervision",), [])
+    unit = _set(unit, ("phones", 2, "role"), "咨询")
+    found = verdicts(tmp_path, HOSPITAL, unit)
+    assert (found.validator, found.schema) == (False, False), found
+    declared = verdicts(tmp_path, HOSPITAL, _set(unit, ("phones",), "未公布"))
+    assert (declared.validator, declared.schema) == (True, True), declared
 
 
 def test_generated_values_get_the_same_verdict(tmp_path: Path) -> None:
