@@ -50,7 +50,7 @@ SCHEMA = REPO / "content" / "schema" / "unit.schema.json"
 Path_ = tuple[str | int, ...]
 
 # The checks of BEYOND_SCHEMA, by the name the validator gives them: pydantic error types ...
-BEYOND_ERRORS = {"clock_order", "cycle_years", "age_order", "span_range"}
+BEYOND_ERRORS = {"clock_order", "age_order", "span_range"}
 # ... and the rules of rules.py / load.py that compare values or read other files.
 BEYOND_RULES: dict[str, Callable[[Unit, rules.CountyLists, Path, str], list[Finding]]] = {
     "check_procedures": lambda unit, county, root, uid: list(rules.check_procedures(unit)),
@@ -395,6 +395,8 @@ KNOWN = [
     (WITH_HONOURS, ("honours", 0), {"level": "县级"}, False),
     (WITH_HONOURS, ("honours", 0), {"level": "县级", "round": None, "cycle": "2021-2023"}, True),
     (WITH_HONOURS, ("honours", 1, "awarded"), "2024-01-01", False),
+    (WITH_HONOURS, ("honours", 0, "cycle"), "2021-2024", False),  # three years: y to y + 2
+    (WITH_HONOURS, ("honours", 0, "cycle"), " 2098-2100", True),
     (WITH_HONOURS, ("honours", 2, "status"), "已命名", False),
     (HOSPITAL, ("level",), "乡镇", False),
     (HOSPITAL, ("township",), "城关镇", False),

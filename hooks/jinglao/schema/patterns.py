@@ -17,14 +17,13 @@ from typing import Any
 from pydantic import GetJsonSchemaHandler
 from pydantic_core import CoreSchema
 
+# Whitespace allowed inside a text (no control character among it): see ``fields.visible``.
+INNER_SPACE = r"[\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 # What pydantic strips around a text (Unicode White_Space, as Rust's ``str::trim``).
 TRIMMED = r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 # What Python's ``str.strip()`` strips (dates are trimmed in Python): the above and U+001C–U+001F.
 PY_TRIMMED = r"[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-# Whitespace allowed inside a text (no control character among it): see ``fields.visible``.
-INNER_SPACE = r"[\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 CONTROL_CHARS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-CONTROL_CLASS = f"[{CONTROL_CHARS}]"
 
 
 def trimmed(core: str, space: str = TRIMMED) -> str:
@@ -35,7 +34,7 @@ def trimmed(core: str, space: str = TRIMMED) -> str:
 # A text: something left after trimming, no control character in what is left.
 TEXT_PATTERN = trimmed(f"[^{CONTROL_CHARS}]*[^{CONTROL_CHARS}{TRIMMED[1:-1]}][^{CONTROL_CHARS}]*")
 # The 未公布 declaration as the validator reads it (``fields.DECLARATION_PATTERN`` once trimmed).
-DECLARATION_SCHEMA_PATTERN = trimmed(f"未公布(?:{TRIMMED}*[：:（(，,][^{CONTROL_CHARS}]*)?")
+DECLARATION_SCHEMA_PATTERN = trimmed(f"未公布(?:{INNER_SPACE}*[：:（(，,][^{CONTROL_CHARS}]*)?")
 
 _PY_SPACE_INSIDE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _D = "[0-9]"
@@ -119,7 +118,35 @@ CLOCK_PERIOD_PATTERN = trimmed(
 SLUG_CORE = "[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_PATTERN = trimmed(SLUG_CORE)
 SLUG_NUMBERS: dict[str, Any] = {"type": "integer", "minimum": 0}
-CYCLE_PATTERN = trimmed(f"{_D}{{4}}-{_D}{{4}}")
+
+
+def _three_years() -> str:
+    """``YYYY-ZZZZ`` with ZZZZ = YYYY + 2, digit by digit: the last digit goes up by two, or
+    carries into the tens, hundreds or thousands (2018-2020, 2098-2100, 1998-2000)."""
+    alternatives = []
+    for carried in range(4):  # how many digits before the last one change
+        kept, group = 3 - carried, len(alternatives) + 1
+        pairs = []
+        for last in range(10) if carried else range(8):
+            if carried == 0:
+                pairs.append((f"{last}", f"{last + 2}"))
+                continue
+            if last < 8:
+                continue
+            for digit in range(9):  # the digit that goes up by one; the 9s after it become 0s
+                nines = "9" * (carried - 1)
+                pairs.append(
+                    (f"{digit}{nines}{last}", f"{digit + 1}{'0' * (carried - 1)}{last - 8}")
+                )
+        ends = "|".join(f"{start}-\\{group}(?:{end})" for start, end in pairs)
+        if kept:
+            alternatives.append(f"([0-9]{{{kept}}})(?:{ends})")
+        else:
+            alternatives.append("(?:" + "|".join(f"{s}-{e}" for s, e in pairs) + ")")
+    return "|".join(alternatives)
+
+
+CYCLE_PATTERN = trimmed(_three_years())
 URL_PATTERN = trimmed(f"https?://[^{_PY_SPACE_INSIDE}{CONTROL_CHARS}<>\"']+")
 GITHUB_PATTERN = trimmed("@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9._-]+)?")
 PHOTO_PATTERN = trimmed(
@@ -173,7 +200,6 @@ PUBLISHED_YEARS: dict[str, Any] = {"type": "integer", "minimum": 1000, "maximum"
 BEYOND_SCHEMA: dict[str, str] = {
     # Checks inside one file that JSON Schema cannot state: they compare two values.
     "clock_order": "时段的结束时间要晚于开始时间（两个时刻的比较）",
-    "cycle_years": "届次的结束年份要比开始年份大 2（两个数的比较）",
     "age_order": "年龄段的下限要小于上限（两个数的比较）",
     "span_range": "时长上限 up_to 要大于时长数值 value（两个数的比较）",
     "check_procedures": "承诺时限不能长于法定时限（按时间单位换算后比较）；同一单位的流程编号不能重复",
