@@ -88,7 +88,7 @@ def open_data_schema(site_url: str) -> str:
     schema = records_schema(
         Unit,
         title="敬老文明号单位开放数据（data/units.json）",
-        description="全部单位的公开资料，一个列表，每项是一个单位：字段与 unit.yml 相同（未填写的为 null"
+        description="全部单位的公开资料，一个列表，每项是一个单位：字段与 unit.yml 相同（未填写的为 null "
         "或默认值），另加 id（单位编号）；data/units/<单位编号>.json 是其中一项（#/$defs/Record）。"
         f"许可：{DATA_LICENCE}（{DATA_LICENCE_URL}）。",
         schema_url=f"{site_url}{SCHEMA_FILE}" if site_url else "",
