@@ -88,5 +88,5 @@ def test_the_data_page_links_the_schema_and_states_the_licence() -> None:
     page = _built()["data/index.md"]
     assert "(units.schema.json)" in page
     assert "data/units.schema.json" in _built()
-    assert "许可：" in page and "CC BY 4.0" in page
+    assert "**许可**：" in page and "CC BY 4.0" in page
     assert "https://creativecommons.org/licenses/by/4.0/" in page
