@@ -48,7 +48,9 @@ def _published_date(value: Any) -> str:
 
 
 _WRITTEN = {"type": "string", "pattern": patterns.PUBLISHED_DATE_PATTERN}
-_SCHEMA = patterns.JsonSchemaOf({"anyOf": [_WRITTEN, patterns.PUBLISHED_YEARS]}, _WRITTEN)
+_SCHEMA = patterns.JsonSchemaOf(
+    "PublishedDate", {"anyOf": [_WRITTEN, patterns.PUBLISHED_YEARS]}, _WRITTEN
+)
 PublishedDate = Annotated[str, BeforeValidator(_published_date), _SCHEMA]
 """A date as the unit published it: 2025-03-01, 2025-03, 2025, 2025年3月, 2024年以来."""
 

@@ -49,7 +49,7 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(visible),
     AfterValidator(_not_a_declaration),
-    patterns.text_type(numbers=patterns.ANY_NUMBER),
+    patterns.text_type("Text", numbers=patterns.ANY_NUMBER),
 ]
 
 # ASCII digits only: a date, phone or time written in full-width digits is not read as one.
@@ -147,21 +147,35 @@ def _github_handle(value: str) -> str:
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
-    patterns.JsonSchemaOf(*[{"type": "string", "pattern": patterns.ISO_DATE_PATTERN}] * 2),
+    patterns.JsonSchemaOf(
+        "IsoDate", *[{"type": "string", "pattern": patterns.ISO_DATE_PATTERN}] * 2
+    ),
 ]
 Phone = Annotated[
-    Text, AfterValidator(_phone), patterns.text_type(patterns.PHONE_PATTERN, patterns.PHONE_NUMBERS)
+    Text,
+    AfterValidator(_phone),
+    patterns.text_type("Phone", patterns.PHONE_PATTERN, patterns.PHONE_NUMBERS),
 ]
 ClockPeriod = Annotated[
-    Text, AfterValidator(_clock_period), patterns.text_type(patterns.CLOCK_PERIOD_PATTERN)
+    Text,
+    AfterValidator(_clock_period),
+    patterns.text_type("ClockPeriod", patterns.CLOCK_PERIOD_PATTERN),
 ]
 Slug = Annotated[
-    Text, AfterValidator(_slug), patterns.text_type(patterns.SLUG_PATTERN, patterns.SLUG_NUMBERS)
+    Text,
+    AfterValidator(_slug),
+    patterns.text_type("Slug", patterns.SLUG_PATTERN, patterns.SLUG_NUMBERS),
 ]
-CycleId = Annotated[Text, AfterValidator(_cycle), patterns.text_type(patterns.CYCLE_PATTERN)]
-Url = Annotated[Text, AfterValidator(_url), patterns.text_type(patterns.URL_PATTERN)]
+CycleId = Annotated[
+    Text, AfterValidator(_cycle), patterns.text_type("CycleId", patterns.CYCLE_PATTERN)
+]
+Url = Annotated[Text, AfterValidator(_url), patterns.text_type("Url", patterns.URL_PATTERN)]
 GitHubHandle = Annotated[
-    Text, AfterValidator(_github_handle), patterns.text_type(patterns.GITHUB_PATTERN)
+    Text,
+    AfterValidator(_github_handle),
+    patterns.text_type("GitHubHandle", patterns.GITHUB_PATTERN),
 ]
-PhotoFile = Annotated[Text, AfterValidator(_photo), patterns.text_type(patterns.PHOTO_PATTERN)]
+PhotoFile = Annotated[
+    Text, AfterValidator(_photo), patterns.text_type("PhotoFile", patterns.PHOTO_PATTERN)
+]
 PolicyId = Slug

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .patterns import BEYOND_SCHEMA, SLUG_CORE
+from .patterns import BEYOND_SCHEMA, SHARED, SLUG_CORE
 
 
 def _describe(node: Any) -> None:
@@ -40,6 +40,46 @@ def _describe(node: Any) -> None:
             _describe(value)
 
 
+def _is_within(part: dict[str, Any], node: dict[str, Any]) -> bool:
+    return "$ref" not in node and all(k in node and node[k] == v for k, v in part.items())
+
+
+def share_types(schema: dict[str, Any], mode: str) -> None:
+    """Each field type's schema once under ``$defs`` and a ``$ref`` wherever a field has it
+    (a text pattern is long, and some hundred fields are texts)."""
+    parts = {
+        name: type_.accepts if mode == "validation" else type_.publishes
+        for name, type_ in SHARED.items()
+    }
+    used: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        if not isinstance(node, dict):
+            return
+        for name, part in parts.items():
+            ref = {"$ref": f"#/$defs/{name}"}
+            if _is_within(part, node):
+                for key in part:
+                    del node[key]
+                node.update(ref)
+                used.add(name)
+                break
+            branches = part.get("anyOf") if list(part) == ["anyOf"] else None
+            if branches and all(b in node.get("anyOf", []) for b in branches):
+                # pydantic merges Optional[X] into X's own anyOf: [..., {"type": "null"}]
+                node["anyOf"] = [ref, *(b for b in node["anyOf"] if b not in branches)]
+                used.add(name)
+                break
+        for value in node.values():
+            walk(value)
+
+    walk(schema)
+    schema.setdefault("$defs", {}).update({name: parts[name] for name in sorted(used)})
+
+
 def beyond_schema_comment() -> str:
     """What ``jinglao validate`` checks beyond this schema, for the schema's ``$comment``."""
     return "本 Schema 不能检查、只由 jinglao validate 检查的规则：" + "；".join(
@@ -58,6 +98,7 @@ def model_schema(
     schema = model.model_json_schema(mode=mode)
     for definition in schema.get("$defs", {}).values():
         definition.pop("description", None)
+    share_types(schema, mode)
     _describe(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

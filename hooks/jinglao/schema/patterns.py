@@ -58,8 +58,12 @@ class JsonSchemaOf:
     """A field type's JSON Schema: what a unit file may hold (pydantic's validation mode) and
     what the open data publishes once the value is read (serialization mode: always a text)."""
 
+    name: str
     accepts: dict[str, Any]
     publishes: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        SHARED[self.name] = self
 
     def __get_pydantic_json_schema__(
         self, core: CoreSchema, handler: GetJsonSchemaHandler
@@ -67,9 +71,13 @@ class JsonSchemaOf:
         return copy.deepcopy(self.accepts if handler.mode == "validation" else self.publishes)
 
 
-def text_type(pattern: str = "", numbers: dict[str, Any] | None = None) -> JsonSchemaOf:
+SHARED: dict[str, JsonSchemaOf] = {}
+"""Every field type's schema by name: written once under ``$defs`` (``json_schema.share_types``)."""
+
+
+def text_type(name: str, pattern: str = "", numbers: dict[str, Any] | None = None) -> JsonSchemaOf:
     """The JSON Schema of a text type: ``text_schema`` in a file, a string in the open data."""
-    return JsonSchemaOf(text_schema(pattern, numbers=numbers), text_schema(pattern))
+    return JsonSchemaOf(name, text_schema(pattern, numbers=numbers), text_schema(pattern))
 
 
 ANY_NUMBER: dict[str, Any] = {"type": "number"}
@@ -123,7 +131,7 @@ SLUG_NUMBERS: dict[str, Any] = {"type": "integer", "minimum": 0}
 def _three_years() -> str:
     """``YYYY-ZZZZ`` with ZZZZ = YYYY + 2, digit by digit: the last digit goes up by two, or
     carries into the tens, hundreds or thousands (2018-2020, 2098-2100, 1998-2000)."""
-    alternatives = []
+    alternatives: list[str] = []
     for carried in range(4):  # how many digits before the last one change
         kept, group = 3 - carried, len(alternatives) + 1
         pairs = []

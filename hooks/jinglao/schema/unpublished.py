@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, TypeVar, Union
 
-from pydantic import AfterValidator, Discriminator, StringConstraints, Tag, WithJsonSchema
+from pydantic import AfterValidator, Discriminator, StringConstraints, Tag
 
 from .fields import DECLARATION_PATTERN, Text, is_declaration, visible
-from .patterns import DECLARATION_SCHEMA_PATTERN
+from .patterns import DECLARATION_SCHEMA_PATTERN, JsonSchemaOf
 
 UNPUBLISHED = "未公布"
 PUBLISHED_TAG = "published"
@@ -51,7 +51,7 @@ Unpublished = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=DECLARATION_PATTERN),
     AfterValidator(visible),
-    WithJsonSchema({"type": "string", "pattern": DECLARATION_SCHEMA_PATTERN}),
+    JsonSchemaOf("Unpublished", *[{"type": "string", "pattern": DECLARATION_SCHEMA_PATTERN}] * 2),
 ]
 
 T = TypeVar("T")
