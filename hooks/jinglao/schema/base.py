@@ -8,8 +8,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Base(BaseModel):
+    # Strict: the YAML loader decides what is a number, a boolean or a text, and pydantic takes
+    # it as read — a quoted "15" is no number, ``yes`` or 1 no boolean (the JSON Schema says the
+    # same). Only ``fields.Text`` opts out, to read an unquoted number as its text.
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True, frozen=True
+        extra="forbid",
+        str_strip_whitespace=True,
+        strict=True,
+        coerce_numbers_to_str=True,
+        frozen=True,
     )
 
 

@@ -10,12 +10,15 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-_ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
+from . import patterns
+
+# ASCII digits only (a year in full-width digits is not read as one; the JSON Schema agrees).
+_ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?", re.ASCII)
 _CHINESE = re.compile(
-    r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<open>以来|起|至今)?"
+    r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<open>以来|起|至今)?", re.ASCII
 )
 
 
@@ -44,17 +47,11 @@ def _published_date(value: Any) -> str:
     return text
 
 
-_M, _D = r"(0?[1-9]|1[0-2])", r"(0?[1-9]|[12]\d|3[01])"
-_SCHEMA = {
-    "anyOf": [
-        {
-            "type": "string",
-            "pattern": rf"^\d{{4}}(-{_M}(-{_D})?|年({_M}月({_D}日)?)?(以来|起|至今)?)?$",
-        },
-        {"type": "integer", "minimum": 1000, "maximum": 9999},
-    ]
-}
-PublishedDate = Annotated[str, BeforeValidator(_published_date), WithJsonSchema(_SCHEMA)]
+_WRITTEN = {"type": "string", "pattern": patterns.PUBLISHED_DATE_PATTERN}
+_SCHEMA = patterns.JsonSchemaOf(
+    "PublishedDate", {"anyOf": [_WRITTEN, patterns.PUBLISHED_YEARS]}, _WRITTEN
+)
+PublishedDate = Annotated[str, BeforeValidator(_published_date), _SCHEMA]
 """A date as the unit published it: 2025-03-01, 2025-03, 2025, 2025年3月, 2024年以来."""
 
 

@@ -6,8 +6,10 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from . import patterns
 
 # C0 and C1 controls (but tab and line breaks), and the bidirectional overrides that make text
 # read differently from what it is: invisible on a page, never meant by a unit.
@@ -39,27 +41,32 @@ def _not_a_declaration(value: str) -> str:
     return value
 
 
+# Not strict, unlike every other type (base.py): an unquoted number where a text is expected is
+# read as it is written (电话 12345, 时段 2025年) — in Rust, by ``coerce_numbers_to_str``.
 Text = Annotated[
     str,
+    Strict(False),
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(visible),
     AfterValidator(_not_a_declaration),
-    Field(json_schema_extra={"not": {"pattern": DECLARATION_PATTERN}}),
+    patterns.text_type("Text", numbers=patterns.ANY_NUMBER),
 ]
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: a date, phone or time written in full-width digits is not read as one.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _PHONE = re.compile(
     r"0\d{2,3}-?\d{7,8}(-\d{1,6})?"  # landline with area code, optional extension
     r"|1[3-9]\d{9}"  # mobile (only for units' service mobiles, never private ones)
     r"|1\d{2}|12\d{3}|100\d{2}|9[56]\d{3,4}"  # 110, 12345, 10000, 95xxx, 96xxx service lines
-    r"|[48]00-?\d{3}-?\d{4}"  # 400 / 800 numbers
+    r"|[48]00-?\d{3}-?\d{4}",  # 400 / 800 numbers
+    re.ASCII,
 )
 _CLOCK_PERIOD = re.compile(
-    r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d|([01]\d|2[0-3]):[0-5]\d-24:00"
+    r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d|([01]\d|2[0-3]):[0-5]\d-24:00", re.ASCII
 )
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 """Ids that become URLs: unit folders, policy files, townships, procedures."""
-_CYCLE = re.compile(r"(\d{4})-(\d{4})")
+_CYCLE = re.compile(r"(\d{4})-(\d{4})", re.ASCII)
 
 
 def _iso_date(value: Any) -> Any:
@@ -104,8 +111,10 @@ def _slug(value: str) -> str:
 
 def _cycle(value: str) -> str:
     match = _CYCLE.fullmatch(value)
-    if not match or int(match[2]) - int(match[1]) != 2:
+    if not match:
         raise PydanticCustomError("cycle_id", "届次「{value}」的格式不对", {"value": value})
+    if int(match[2]) - int(match[1]) != 2:
+        raise PydanticCustomError("cycle_years", "届次「{value}」的格式不对", {"value": value})
     return value
 
 
@@ -115,7 +124,9 @@ def _url(value: str) -> str:
     return value
 
 
-_PHOTO = re.compile(r"(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.(?:jpg|jpeg|png|webp)", re.IGNORECASE)
+_PHOTO = re.compile(
+    r"(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.(?:jpg|jpeg|png|webp)", re.IGNORECASE | re.ASCII
+)
 
 
 def _photo(value: str) -> str:
@@ -133,12 +144,38 @@ def _github_handle(value: str) -> str:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-Phone = Annotated[Text, AfterValidator(_phone)]
-ClockPeriod = Annotated[Text, AfterValidator(_clock_period)]
-Slug = Annotated[Text, AfterValidator(_slug)]
-CycleId = Annotated[Text, AfterValidator(_cycle)]
-Url = Annotated[Text, AfterValidator(_url)]
-GitHubHandle = Annotated[Text, AfterValidator(_github_handle)]
-PhotoFile = Annotated[Text, AfterValidator(_photo)]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    patterns.JsonSchemaOf(
+        "IsoDate", *[{"type": "string", "pattern": patterns.ISO_DATE_PATTERN}] * 2
+    ),
+]
+Phone = Annotated[
+    Text,
+    AfterValidator(_phone),
+    patterns.text_type("Phone", patterns.PHONE_PATTERN, patterns.PHONE_NUMBERS),
+]
+ClockPeriod = Annotated[
+    Text,
+    AfterValidator(_clock_period),
+    patterns.text_type("ClockPeriod", patterns.CLOCK_PERIOD_PATTERN),
+]
+Slug = Annotated[
+    Text,
+    AfterValidator(_slug),
+    patterns.text_type("Slug", patterns.SLUG_PATTERN, patterns.SLUG_NUMBERS),
+]
+CycleId = Annotated[
+    Text, AfterValidator(_cycle), patterns.text_type("CycleId", patterns.CYCLE_PATTERN)
+]
+Url = Annotated[Text, AfterValidator(_url), patterns.text_type("Url", patterns.URL_PATTERN)]
+GitHubHandle = Annotated[
+    Text,
+    AfterValidator(_github_handle),
+    patterns.text_type("GitHubHandle", patterns.GITHUB_PATTERN),
+]
+PhotoFile = Annotated[
+    Text, AfterValidator(_photo), patterns.text_type("PhotoFile", patterns.PHOTO_PATTERN)
+]
 PolicyId = Slug

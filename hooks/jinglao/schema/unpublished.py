@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar, Union
 from pydantic import AfterValidator, Discriminator, StringConstraints, Tag
 
 from .fields import DECLARATION_PATTERN, Text, is_declaration, visible
+from .patterns import DECLARATION_SCHEMA_PATTERN, JsonSchemaOf
 
 UNPUBLISHED = "未公布"
 PUBLISHED_TAG = "published"
@@ -22,6 +23,8 @@ STRUCTURED_TAG = "（分项写）"
 UNION_TAGS = frozenset({PUBLISHED_TAG, UNPUBLISHED_TAG, PLAIN_TAG, STRUCTURED_TAG})
 """Branch names pydantic puts into an error's location; they are not keys of the file."""
 UNPUBLISHED_HINT = "还没有公布的，写「未公布」或「未公布：原因」，不要编造。"
+
+UNPUBLISHED_DEF = "Unpublished"  # the shared JSON Schema definition of the declaration
 
 _REASON = re.compile(r"^未公布\s*[：:，,。（(]?\s*(.*?)\s*[）)]?$", re.DOTALL)
 
@@ -50,6 +53,7 @@ Unpublished = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=DECLARATION_PATTERN),
     AfterValidator(visible),
+    JsonSchemaOf(UNPUBLISHED_DEF, *[{"type": "string", "pattern": DECLARATION_SCHEMA_PATTERN}] * 2),
 ]
 
 T = TypeVar("T")
@@ -72,7 +76,9 @@ def given(value: T | str) -> T | None:
 
 
 def _plain_or_structured(value: Any) -> str:
-    return PLAIN_TAG if isinstance(value, str) else STRUCTURED_TAG
+    """A text, or an unquoted number read as its text (as every text field reads it)."""
+    plain = isinstance(value, str | int | float) and not isinstance(value, bool)
+    return PLAIN_TAG if plain else STRUCTURED_TAG
 
 
 TextOr = Annotated[

@@ -1,13 +1,21 @@
-"""Open data files: every unit as JSON (the model as published) and a register as CSV for Excel."""
+"""Open data files: every unit as JSON (the model as published), its JSON Schema (generated from
+the model at every build, so it never lags the data) and a register as CSV for Excel."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from functools import cache
 from typing import Any
 
 from ..plain import Data
+from ..schema.json_schema import records_schema, schema_text
+from ..unit.model import Unit
+
+DATA_LICENCE = "知识共享署名 4.0 国际许可协议（CC BY 4.0）"
+DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.zh-hans"
+"""Proposed by the developers (no licence was set by the county); the county office confirms it."""
 
 CSV_COLUMNS = [
     ("id", "单位编号"),
@@ -70,9 +78,31 @@ def register_csv(units: list[Data]) -> str:
     return "\ufeff" + out.getvalue()
 
 
+SCHEMA_FILE = "data/units.schema.json"
+
+
+@cache
+def open_data_schema(site_url: str) -> str:
+    """The schema of data/units.json (a list) and, as its ``#/$defs/Record``, of each
+    data/units/<id>.json: the model as published, every field written, plus ``id``."""
+    schema = records_schema(
+        Unit,
+        title="敬老文明号单位开放数据（data/units.json）",
+        description="全部单位的公开资料，一个列表，每项是一个单位：字段与 unit.yml 相同（未填写的为 null "
+        "或默认值），另加 id（单位编号）；data/units/<单位编号>.json 是其中一项（#/$defs/Record）。"
+        f"许可：{DATA_LICENCE}（{DATA_LICENCE_URL}）。",
+        schema_url=f"{site_url}{SCHEMA_FILE}" if site_url else "",
+    )
+    return schema_text(schema)
+
+
 def open_data_files(site: Data) -> dict[str, str]:
     units = [published_unit(site, u) for u in site["units"]]
-    files = {"data/units.json": _json(units), "data/units.csv": register_csv(site["units"])}
+    files = {
+        "data/units.json": _json(units),
+        SCHEMA_FILE: open_data_schema(site["site_url"] or ""),
+        "data/units.csv": register_csv(site["units"]),
+    }
     for unit in units:
         files[f"data/units/{unit['id']}.json"] = _json(unit)
     return files

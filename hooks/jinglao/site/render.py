@@ -17,7 +17,7 @@ from jinja2 import Environment
 
 from ..plain import Data, Pages
 from ..unit.view import page_src
-from .open_data import CSV_COLUMNS, open_data_files
+from .open_data import CSV_COLUMNS, DATA_LICENCE, DATA_LICENCE_URL, open_data_files
 from .signage import unit_signage
 from .templates import DEFAULT_TEMPLATES, make_environment
 
@@ -110,7 +110,12 @@ def render_pages(
     add("guide/fields.md", "fields.md.j2")
     add("stats/index.md", "stats.md.j2")
     add("status/index.md", "status.md.j2")
-    add("data/index.md", "data.md.j2", csv_columns=CSV_COLUMNS)
+    add(
+        "data/index.md",
+        "data.md.j2",
+        csv_columns=CSV_COLUMNS,
+        licence={"name": DATA_LICENCE, "url": DATA_LICENCE_URL},
+    )
     add("screens/index.md", "screens.md.j2")
     add("cycles/index.md", "cycles.md.j2")
     add("archive/index.md", "archives.md.j2")

@@ -9,6 +9,8 @@ from pydantic_core import PydanticCustomError
 
 from ..schema import vocab
 from ..schema.base import Base, text_list
+from ..schema.constraints import config, is_value, none_written, not_both, one_of_written, when
+from ..schema.constraints import written as is_written
 from ..schema.fields import Text
 
 
@@ -30,6 +32,12 @@ class Highlight(Figure):
 
 class AgeBand(Base):
     """Age bounds with explicit inclusiveness: min/max include the bound, above/below exclude it."""
+
+    model_config = Base.model_config | config(
+        not_both("min", "above"),
+        not_both("max", "below"),
+        one_of_written("min", "above", "max", "below"),
+    )
 
     min: int | None = Field(None, title="最低年龄（含）", ge=0, le=150, examples=[60])
     above: int | None = Field(None, title="年龄大于（不含）", ge=0, le=150, examples=[60])
@@ -59,6 +67,10 @@ class Eligibility(Base):
 
 
 class TimeSpan(Base):
+    model_config = Base.model_config | config(
+        when(is_value("unit", "即办"), none_written("value"), is_written("value"))
+    )
+
     value: float | None = Field(None, title="时长数值", gt=0, examples=[5])
     unit: vocab.TimeUnit = Field(title="时长单位")
 

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from ..schema import vocab
 from ..schema.base import Base, text_list
+from ..schema.constraints import config, is_value, none_written, when
 from ..schema.fields import ClockPeriod, Phone, PhotoFile, PolicyId, Slug, Text
 from ..schema.unpublished import Maybe
 from .common import TimeSpan
@@ -86,6 +87,11 @@ class ServiceStandard(Base):
 
 
 class Staff(Base):
+    # rules.check_consent: no name, photo or number without the person's written consent.
+    model_config = Base.model_config | config(
+        when({"not": is_value("consent", True)}, none_written("name", "photo", "number"))
+    )
+
     post: Text = Field(title="岗位")
     window: Text | None = Field(None, title="窗口")
     number: Text | None = Field(None, title="工号")

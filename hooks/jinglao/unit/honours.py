@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from ..schema import vocab
 from ..schema.base import Base
+from ..schema.constraints import config, is_value, none_written, one_of_written, when, written
 from ..schema.fields import CycleId, IsoDate, Text
 
 HonourStatus = Literal["已命名", "创建中", "已撤销"]
@@ -21,6 +22,12 @@ class HonourRevocation(Base):
 
 
 class Honour(Base):
+    model_config = Base.model_config | config(
+        one_of_written("cycle", "round"),
+        when(written("revoked"), is_value("status", "已撤销")),
+        when(is_value("status", "创建中"), none_written("awarded")),
+    )
+
     level: vocab.HonourLevel = Field(title="级别")
     status: HonourStatus = Field(
         "已命名",

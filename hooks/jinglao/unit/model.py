@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from ..schema import vocab
 from ..schema.base import Base
+from ..schema.constraints import config, is_value, none_written, one_of_written, when, written
 from ..schema.fields import GitHubHandle, IsoDate, Text, Url
 from ..schema.unpublished import Maybe, TextOr
 from .activities import Activity, Competition, Evaluation
@@ -38,10 +39,24 @@ class ScreenSettings(Base):
 class Unit(Base):
     """Everything one service unit discloses."""
 
-    # opening_hours is required unless the unit states it is suspended or closed (rules.py);
-    # the JSON Schema says the same so that editors flag it too.
-    model_config = Base.model_config | ConfigDict(
-        json_schema_extra={"anyOf": [{"required": ["opening_hours"]}, {"required": ["status"]}]}
+    # The rules of rules.py that read this file only, said again for editors: opening_hours
+    # unless the unit is suspended or closed (check_opening), township by level (check_level),
+    # a supervision channel unless the phones are undeclared (check_supervision).
+    model_config = Base.model_config | config(
+        one_of_written("opening_hours", "status"),
+        when(is_value("level", "乡镇"), written("township")),
+        when(is_value("level", "县级"), none_written("township")),
+        {
+            "anyOf": [
+                {"properties": {"phones": {"type": "string"}}},
+                {
+                    "properties": {
+                        "phones": {"type": "array", "contains": is_value("role", "投诉监督")}
+                    }
+                },
+                {"required": ["supervision"], "properties": {"supervision": {"minItems": 1}}},
+            ]
+        },
     )
 
     name: Text = Field(title="单位名称", examples=["安澜县人民医院"])
