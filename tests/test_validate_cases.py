@@ -105,6 +105,7 @@ CASES: dict[str, Callable[[Path], None]] = {
     "empty-value": edit(SOCIETY, "address: 安澜县城关镇文化路 9 号老年活动中心", "address:   "),
     "blank-text": edit(SOCIETY, "intro: 县老年人协会", 'intro: "   "\nfoo: 县老年人协会'),
     "wrong-type": edit(SOCIETY, PROMISED_5, PROMISED_5.replace("value: 5", "value: 三天")),
+    "quoted-number": edit(SOCIETY, PROMISED_5, PROMISED_5.replace("value: 5", 'value: "5"')),
     "bad-sector": edit(SOCIETY, "sector: 老年社会组织", "sector: 老年组织"),
     "bad-time-unit": edit(SOCIETY, PROMISED_5, PROMISED_5.replace("unit: 工作日", "unit: 天")),
     "promised-longer": edit(

@@ -181,6 +181,17 @@ def _is_key(part: object) -> bool:
     return isinstance(part, str) and part not in UNION_TAGS
 
 
+def _quoted_number(value: Any) -> bool:
+    """Whether ``value`` is text that reads as a number once its quotes are gone."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value.strip())
+    except ValueError:
+        return False
+    return value.strip().lstrip("+-").replace(".", "", 1).isdigit()
+
+
 def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[KeyPath, bool, str, str]:
     """One pydantic error as (path, point at the key?, message, hint)."""
     loc: KeyPath = tuple(p for p in error["loc"] if isinstance(p, int) or _is_key(p))
@@ -202,6 +213,10 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[KeyPath, bool
     if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
         what = "整数" if kind == "int_from_float" else "数字"
         hint = _number_hint(owner, name, value, item=item)
+        if _quoted_number(value):  # "15" in quotes is text: the digits are right, the quotes not
+            return loc, False, f"{field}应当是{what}，加了引号的「{value}」是一段文字", (
+                f"去掉引号，直接写 {value.strip()}。"
+            )
         return loc, False, f"{field}应当是{what}，「{value}」不是{what}", hint
     if kind == "literal_error":
         choices = _literal_choices(error)
