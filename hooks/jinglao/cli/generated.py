@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
+import yaml
+
+from ..schema.cms_config import cms_config, shape_module
 from ..schema.json_schema import model_schema, schema_text
 from ..unit.model import Unit
 from .codeowners import CODEOWNERS_PATH, codeowners_text
@@ -50,3 +54,44 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     return write_generated(
         project.root, CODEOWNERS_PATH, codeowners_text(project), args.check, "codeowners"
     )
+
+
+CMS_CONFIG_PATH = "content/admin/config.yml"
+CMS_SHAPE_PATH = "content/admin/unit-shape.js"
+CMS_REPO_PLACEHOLDER = "county-office/jinglao"
+
+
+def cms_config_text(repo: str, site_url: str) -> str:
+    schema = model_schema(Unit, title="", description="")
+    config = cms_config(schema, repo=repo, branch="main", site_url=site_url)
+    header = (
+        "# 网页编辑器（/admin/）的配置：由 `jinglao cms-config` 按数据模型生成，请勿手改。\n"
+        "# 县里的 GitHub 仓库见「参与指南 → 网页编辑」：运行 jinglao cms-config --repo 账号/仓库名 重新生成。\n"
+    )
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1 << 20)
+
+
+def cmd_cms_config(args: argparse.Namespace) -> int:
+    project = load_for(args)
+    repo = args.repo or _configured_repo(project.root)
+    config = cms_config_text(repo, project.site_url)
+    shape = shape_module(model_schema(Unit, title="", description=""))
+    codes = [
+        write_generated(project.root, CMS_CONFIG_PATH, config, args.check, "cms-config"),
+        write_generated(project.root, CMS_SHAPE_PATH, shape, args.check, "cms-config"),
+    ]
+    return max(codes)
+
+
+def _configured_repo(root: Path) -> str:
+    """The repository named in the committed config (so `--check` and a rerun keep it)."""
+    path = root / CMS_CONFIG_PATH
+    if path.is_file():
+        try:
+            current = yaml.safe_load(path.read_text(encoding="utf-8"))
+            repo = current["backend"]["repo"]
+        except (yaml.YAMLError, KeyError, TypeError):
+            repo = None
+        if isinstance(repo, str) and re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
+            return repo
+    return CMS_REPO_PLACEHOLDER
