@@ -13,51 +13,56 @@ import yaml
 from openpyxl import Workbook
 
 from jinglao.pipeline import build_pages
+from jinglao.source.yamldoc import parse_text
+from jinglao.unit.canonical import unit_text
 
 from .conftest import assert_golden, run_cli
 
-# What a clerk types into the gaps: text first, then the fields that are a choice from a list
-# (each filled with a value the old template used to fill in by itself nowhere).
-TEXT_FILLED = {
-    "address:": "address: 安澜县城关镇中山路 9 号",
-    "intro:": "intro: 县中医院设老年病科和老年人优先窗口。",
-    "    - days:": "    - days: 周一至周日",
-    "      periods: []": '      periods: ["08:00-12:00"]',
-    "  location:": "  location: 门诊一楼 2 号窗口",
-    "    number:": "    number: 0599-6822999",
-    "  -   ": "  - 老年人就诊优先。",
-    "  policies: []": "  policies: [laonianren-quanyi-baozhangfa]",
-    "    - name:           # 请填写：服务名称": "    - name: 中医理疗",
-    "      description:    # 请填写：服务说明": "      description: 针灸推拿，老年人优先预约。",
-    "    - name:           # 请填写：办事事项名称": "    - name: 中医理疗预约",
-    "        - name:       # 请填写：第一步": "        - name: 电话预约",
-    "        promised:": "        promised: {value: 1, unit: 工作日}",
-    "        description:  # 请填写：办理结果": "        description: 约定理疗时间。",
-    "    - name:           # 请填写：服务标准名称": "    - name: 预约时限",
-    "      content:        # 请填写：标准内容": "      content: 一个工作日内回电。",
+# What a clerk types into the gaps, by key path: text first, then the fields that are a choice
+# from a list (each filled with a value the old template used to fill in by itself nowhere).
+TEXT_FILLED: dict[tuple[str | int, ...], Any] = {
+    ("address",): "安澜县城关镇中山路 9 号",
+    ("intro",): "县中医院设老年病科和老年人优先窗口。",
+    ("opening_hours", "schedules", 0, "days"): "周一至周日",
+    ("opening_hours", "schedules", 0, "periods"): ["08:00-12:00"],
+    ("elderly_window", "location"): "门诊一楼 2 号窗口",
+    ("phones", 0, "number"): "0599-6822999",
+    ("commitments", 0): "老年人就诊优先。",
+    ("disclosure", "policies"): ["laonianren-quanyi-baozhangfa"],
+    ("disclosure", "services", 0, "name"): "中医理疗",
+    ("disclosure", "services", 0, "description"): "针灸推拿，老年人优先预约。",
+    ("disclosure", "procedures", 0, "name"): "中医理疗预约",
+    ("disclosure", "procedures", 0, "steps", 0, "name"): "电话预约",
+    ("disclosure", "procedures", 0, "time_limit", "promised"): {"value": 1, "unit": "工作日"},
+    ("disclosure", "procedures", 0, "result", "description"): "约定理疗时间。",
+    ("disclosure", "standards", 0, "name"): "预约时限",
+    ("disclosure", "standards", 0, "content"): "一个工作日内回电。",
 }
-CHOICES_FILLED = {
-    "level:": "level: 县级",
-    "  - role:": "  - role: 投诉监督",
-    "  channels: []": "  channels: [网站, 微信公众号]",
-    "        delivery: []": "        delivery: [短信通知]",
-    "    methods: []": "    methods: [佩戴标徽, 桌牌]",
+CHOICES_FILLED: dict[tuple[str | int, ...], Any] = {
+    ("level",): "县级",
+    ("phones", 0, "role"): "投诉监督",
+    ("disclosure", "channels"): ["网站", "微信公众号"],
+    ("disclosure", "procedures", 0, "result", "delivery"): ["短信通知"],
+    ("disclosure", "identification", "methods"): ["佩戴标徽", "桌牌"],
 }
 # What the old template wrote by itself; none may reach a page unless the clerk wrote it.
 UNSTATED = ("展示板", "工作牌", "当场办结")
 
 
-def fill(text: str, filled: dict[str, str]) -> str:
-    """The file with each 「请填写」 line a key starts replaced; a line that holds a value
-    already (no 「请填写」) is left as it is, so a default the template wrote would stay."""
-    lines = []
-    for line in text.splitlines():
-        for start, value in filled.items():
-            if line.startswith(start) and "请填写" in line:
-                line = value
-                break
-        lines.append(line)
-    return "\n".join(lines) + "\n"
+def fill(text: str, filled: dict[tuple[str | int, ...], Any]) -> str:
+    """The file with each empty place a path names filled in, written as the web editor writes
+    it (canonical form); a place that holds a value already is left as it is, so a default the
+    scaffold wrote would stay."""
+    doc, problems = parse_text("unit.yml", text)
+    assert doc is not None, problems
+    for path, value in filled.items():
+        *parents, last = path
+        node = doc.data
+        for key in parents:
+            node = node[key]
+        if node[last] in (None, []):
+            node[last] = value
+    return unit_text(doc.data)
 
 
 def _new(demo: Path, *options: str, unit_id: str = "anlan-xian-zhongyiyuan") -> Path:
@@ -71,9 +76,8 @@ def _new(demo: Path, *options: str, unit_id: str = "anlan-xian-zhongyiyuan") -> 
 
 def test_scaffold_lists_the_gaps_then_validates_when_filled(demo: Path) -> None:
     unit = _new(demo)
-    assert unit.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../../content/schema/unit.schema.json"
-    )
+    written = unit.read_text(encoding="utf-8")
+    assert "#" not in written and written == unit_text(yaml.safe_load(written))  # canonical
     code, report = run_cli("validate", "--project", str(demo), str(unit))
     assert code == 1
     assert_golden("scaffold/fresh.txt", report)

@@ -103,12 +103,24 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(FORMATS), default="text",
                    help="输出格式：text（给人看）、github（合并请求上的行内注释）、json（给程序读）")  # fmt: skip
 
+    p = _command(sub, "fmt", _lazy("fmt", "cmd_fmt"), "把资料文件整理成规范格式",
+                 "把单位资料文件整理成规范格式（字段顺序、缩进、引号统一，内容不变），"
+                 "网页编辑器保存时写出的也是这个格式，改一个值只改动一两行。"
+                 "不写路径时整理全部 units/*/unit.yml；也可以写 units/county.yml 或 cycles/ 下的届次文件。"
+                 "有注释或读不出来的文件只报告行号，不改动。")  # fmt: skip
+    p.add_argument("paths", nargs="*", metavar="路径",
+                   help="要整理的文件或文件夹（默认：全部 units/*/unit.yml）")  # fmt: skip
+    p.add_argument("--check", action="store_true",
+                   help="只检查，不改文件：列出不是规范格式的文件和第一处不同的行，有就退出码 1")  # fmt: skip
+    p.add_argument("--drop-comments", action="store_true",
+                   help="删掉文件里的注释再整理（默认：有注释的文件只报告，不改动）")  # fmt: skip
+
     p = _command(sub, "check", _lazy("check", "cmd_check"), "查看一个单位各项资料是否齐全",
                  "逐项列出公开事项、创建标准、创建档案是否齐全，缺什么、在哪里补，以及能否参加本届评选。")  # fmt: skip
     _unit_argument(p)
 
     p = _command(sub, "new", _lazy("new", "cmd_new"), "为新单位建立资料文件模板",
-                 "在 units/ 下建立新单位的文件夹和带中文注释的 unit.yml 模板。")  # fmt: skip
+                 "在 units/ 下建立新单位的文件夹和规范格式的 unit.yml：只写给出的内容，其余各项空着等单位填写。")  # fmt: skip
     p.add_argument(
         "unit_id", nargs="?", metavar="单位编号", help="文件夹名（可省略：按单位名称的拼音生成）"
     )

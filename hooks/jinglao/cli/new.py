@@ -1,4 +1,5 @@
-"""``jinglao new``: a new unit's folder with a commented ``unit.yml`` template."""
+"""``jinglao new``: a new unit's folder with a ``unit.yml`` in the canonical form, empty where
+the clerk has not stated anything yet, and what to do next printed."""
 
 from __future__ import annotations
 
@@ -6,12 +7,11 @@ import argparse
 import sys
 
 from ..county.load import load_county
-from ..pipeline import TEMPLATES_DIR
 from ..schema.fields import SLUG
 from ..unit.load import unit_path
 from ..unit.rules import unknown_township
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, project_root
-from .scaffold import scaffold_text, suggest_unit_id
+from .scaffold import NEXT_STEPS, scaffold_text, suggest_unit_id
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -34,10 +34,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     file.parent.mkdir(parents=True)
     # Only what the clerk passed is written: a township does not make the level 乡镇 (a city or
     # provincial window sits in a township too), and no level at all is a gap validate reports.
-    text = scaffold_text(root / TEMPLATES_DIR, name=args.name, sector=args.sector,
-                         township=args.township, level=args.level)  # fmt: skip
+    text = scaffold_text(name=args.name, sector=args.sector, township=args.township,
+                         level=args.level)  # fmt: skip
     file.write_text(text, encoding="utf-8")
     origin = "（由名称的拼音生成，可以改文件夹名，但发布后不要再改）" if not args.unit_id else ""
     print(f"已建立 {unit_path(unit_id)}{origin}")
-    print(f"下一步：按注释填写，然后运行 jinglao validate units/{unit_id} 查看还缺什么。")
+    for line in NEXT_STEPS:
+        print(line)
+    print(f"下一步：填写后运行 jinglao validate units/{unit_id}，它会逐条列出还缺什么。")
     return EXIT_OK

@@ -133,9 +133,14 @@ def _fast(node: yaml.Node, seen: set[int] | None) -> Any:
 
 
 def _scalar(node: Any) -> Any:
-    text = node.value
     if node.style:  # quoted, literal or folded: always text
-        return text
+        return node.value
+    return plain_value(node.value)
+
+
+def plain_value(text: str) -> Any:
+    """What an unquoted scalar means: null, a boolean, an integer, a float, else the text itself
+    (the rule ``jinglao fmt`` follows to decide whether a string needs quotes)."""
     if text in _NULLS:
         return None
     if text in _BOOLS:

@@ -23,7 +23,8 @@ Add a field, in this order, one file each:
    one-truth test checks every output.
 4. template — show it in ``theme/pages/unit/page.md.j2`` (and ``screen.html.j2``,
    ``board.html.j2``, ``cards.html.j2`` when halls and boards should carry it).
-5. scaffold — a commented line in ``theme/pages/unit/scaffold.yml.j2`` for new units.
+5. scaffold — an empty entry in ``cli/scaffold.py`` when new units should see it; its guidance
+   goes into the field's ``title``/``description`` (the JSON Schema shows them, no comments).
 6. docs — the annotated example in ``content/guide/unit-file.md``; then run ``jinglao schema``
    to regenerate ``content/schema/unit.schema.json``.
 7. golden fixture — a broken value under ``tests/golden/validate/`` for each new rule.
