@@ -9,8 +9,8 @@
 // (so `17:30`, `yes` and `2025-03-01` stay text). Writing follows ruamel.yaml's emitter as
 // `jinglao fmt` configures it: block style, indentation 2, a list indented by 2 with its dash,
 // keys in the model's order, a one-line string plain when that loads back as the same string,
-// else single-quoted (double-quoted when it holds an apostrophe or a control character), a
-// string with a line break as a literal block, null as nothing.
+// else single-quoted (double-quoted with escapes when it holds a control character), a string
+// with a line break as a literal block, null as nothing.
 import { parseDocument, isMap, isSeq, isScalar, isAlias } from "./vendor/yaml/index.js";
 
 const NULLS = new Set(["", "~", "null", "Null", "NULL"]);
@@ -213,27 +213,27 @@ function doubleQuoted(text) {
   return out + '"';
 }
 
-// Characters a literal block cannot carry as they are (canonical.py's _NOT_LITERAL).
-const NOT_LITERAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[ \t]\n|[ \t]$/;
-
-// ruamel writes a line break other than \n inside single quotes followed by the indentation.
-function singleQuoted(text, indent) {
-  const body = text.replace(/'/g, "''").replace(/[\x85\u2028\u2029]+/g, (run) => run + " ".repeat(indent));
-  return "'" + body + "'";
-}
+// Written double-quoted, as escapes: controls (tab and line feed too) and the line breaks other
+// than \n that YAML 1.1 parsers (libyaml, our loader) break lines at (canonical.py's _ESCAPED).
+const ESCAPED = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+// A literal block would end a line in a space, which the file must not have.
+const SPACE_AT_LINE_END = /[ \t](?:\n|$)/;
 
 /** A string as one token (plain, quoted), or null when it is written as a literal block. */
-function inlineString(text, isKey, indent) {
-  const analysis = analyze(text);
-  const multiline = text.includes("\n");
-  if (multiline && !isKey && !NOT_LITERAL.test(text)) return null;
-  const forced = multiline && !isKey; // double-quoted by canonical.py's choice of style
-  if (!forced) {
-    const implicit = typeof plainValue(text) === "string" && text !== "";
-    if (implicit && !(isKey && (analysis.empty || analysis.multiline)) && analysis.plain) return text;
-    if (text.includes("'") || text.includes("\n")) return doubleQuoted(text);
-    if (analysis.single && !(isKey && analysis.multiline)) return singleQuoted(text, indent);
+function inlineString(text, isKey) {
+  if (!isKey) {
+    if (ESCAPED.test(text)) return doubleQuoted(text);
+    if (text.includes("\n")) {
+      return SPACE_AT_LINE_END.test(text) || text.endsWith("\n\n") ? doubleQuoted(text) : null;
+    }
   }
+  // ruamel's Emitter.choose_scalar_style, the resolver answering with the loader's rules.
+  const analysis = analyze(text);
+  const implicit = typeof plainValue(text) === "string" && text !== "";
+  if (implicit && !(isKey && (analysis.empty || analysis.multiline)) && analysis.plain) return text;
+  // (ruamel would double-quote a string holding ' or a line break; canonical.py single-quotes
+  // whenever single quotes can hold it.)
+  if (analysis.single && !(isKey && analysis.multiline)) return "'" + text.replace(/'/g, "''") + "'";
   return doubleQuoted(text);
 }
 
@@ -265,7 +265,7 @@ function floatText(value) {
   return text;
 }
 
-function scalarToken(value, indent) {
+function scalarToken(value) {
   if (value === null || value === undefined) return "";
   if (value === true) return "true";
   if (value === false) return "false";
@@ -273,7 +273,7 @@ function scalarToken(value, indent) {
   if (typeof value === "number") {
     return Number.isInteger(value) && Math.abs(value) < 1e16 ? String(value) : floatText(value);
   }
-  return inlineString(String(value), false, indent);
+  return inlineString(String(value), false);
 }
 
 // ---- blocks ----------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ function valueLines(prefix, value, indent) {
     const nested = Array.isArray(value) ? sequenceLines(value, indent) : mappingLines(value, indent);
     return [prefix, ...nested];
   }
-  const token = scalarToken(value, indent);
+  const token = scalarToken(value);
   if (token === null) {
     const { indicator, lines } = literalLines(String(value), indent);
     endsOpen = indicator.endsWith("+");
@@ -312,7 +312,7 @@ function mappingLines(mapping, indent) {
   const pad = " ".repeat(indent);
   const lines = [];
   for (const [key, value] of Object.entries(mapping)) {
-    const keyText = inlineString(String(key), true, indent);
+    const keyText = inlineString(String(key), true);
     lines.push(...valueLines(pad + keyText + ":", value, indent + 2));
   }
   return lines;
@@ -338,7 +338,7 @@ export function canonicalText(data) {
   endsOpen = false;
   if (Array.isArray(data)) lines = isEmptyCollection(data) ? ["[]"] : sequenceLines(data, 0);
   else if (isCollection(data)) lines = isEmptyCollection(data) ? ["{}"] : mappingLines(data, 0);
-  else lines = [scalarToken(data, 0) ?? String(data)];
+  else lines = [scalarToken(data) ?? String(data)];
   if (endsOpen) lines.push("...");
   let text = lines.map((line) => line.replace(/ +$/, "")).join("\n");
   if (isCollection(data) && !Array.isArray(data)) text = text.replace(/\n(?=[^\s-])/g, "\n\n");
