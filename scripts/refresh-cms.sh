@@ -19,7 +19,6 @@ mkdir -p "$target/decap-cms" "$target/yaml"
 # decap-cms.js and the chunks it loads on demand (N.decap-cms.js, *.wasm); no source maps.
 (cd "$work/decap/package/dist" && cp decap-cms.js decap-cms.js.LICENSE.txt ./*.decap-cms.js ./*.wasm \
   "$OLDPWD/$target/decap-cms/")
-cp "$work/decap/package/README.md" "$target/decap-cms/README.md"
 printf 'decap-cms %s (npm), MIT licence: https://github.com/decaporg/decap-cms/blob/main/LICENSE\n' \
   "$decap" >"$target/decap-cms/VERSION"
 cp -r "$work/yaml/package/browser/dist/." "$target/yaml/"

@@ -244,8 +244,10 @@ def cms_config(schema: dict[str, Any], *, repo: str, branch: str, site_url: str)
                 "delete": False,
                 "hide": True,
                 "identifier_field": "title",
-                "fields": [{"name": "title", "label": "标题", "widget": "string"},
-                           {"name": "short_title", "label": "简称", "widget": "string", "required": False}],  # fmt: skip
+                "fields": [
+                    {"name": "title", "label": "标题", "widget": "string"},
+                    {"name": "short_title", "label": "简称", "widget": "string", "required": False},
+                ],
             },
             {
                 "name": "county",
@@ -258,9 +260,13 @@ def cms_config(schema: dict[str, Any], *, repo: str, branch: str, site_url: str)
                         "label": "全县信息",
                         "file": "units/county.yml",
                         "fields": [
-                            {"name": "townships", "label": "乡镇", "widget": "list",
-                             "fields": [{"name": "name", "label": "名称", "widget": "string"}]},
-                        ],  # fmt: skip
+                            {
+                                "name": "townships",
+                                "label": "乡镇",
+                                "widget": "list",
+                                "fields": [{"name": "name", "label": "名称", "widget": "string"}],
+                            },
+                        ],
                     }
                 ],
             },
