@@ -67,6 +67,20 @@ def test_check_notices_a_stale_config(demo: Path) -> None:
     assert run_cli("cms-config", "--check", "--project", str(demo))[0] == 0
 
 
+def test_county_repository_and_oauth_service_are_kept(demo: Path) -> None:
+    args = ("--project", str(demo))
+    url = "https://decap-proxy.anlan.workers.dev"
+    assert (
+        run_cli("cms-config", "--repo", "anlan-laoling/jinglao", "--oauth-url", url, *args)[0] == 0
+    )
+    assert run_cli("cms-config", *args)[0] == 0  # a rerun keeps both
+    backend = yaml.safe_load((demo / "content/admin/config.yml").read_text(encoding="utf-8"))
+    assert backend["backend"]["repo"] == "anlan-laoling/jinglao"
+    assert backend["backend"]["base_url"] == url
+    code, out = run_cli("cms-config", "--repo", "没有斜线", *args)
+    assert code == 2 and "账号/仓库名" in out
+
+
 def test_github_backend_with_a_pull_request_per_save(config: dict[str, Any]) -> None:
     assert config["backend"]["name"] == "github"
     assert re.fullmatch(r"[\w.-]+/[\w.-]+", config["backend"]["repo"])

@@ -202,6 +202,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="只检查是否最新，不写文件")
     p.add_argument("--repo", metavar="账号/仓库名",
                    help="县里的 GitHub 仓库，例如 anlan-laoling/jinglao（默认：沿用现有配置里的）")  # fmt: skip
+    p.add_argument("--oauth-url", metavar="网址",
+                   help="GitHub 登录用的授权服务地址，例如 https://decap-proxy.example.workers.dev（默认：沿用现有配置里的）")  # fmt: skip
     return parser
 
 
