@@ -4,6 +4,7 @@ unit has not filled — no 县级, 展示板, 工作牌 or 当场办结 that nob
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from jinglao.pipeline import build_pages
 from jinglao.source.yamldoc import parse_text
 from jinglao.unit.canonical import unit_text
 
-from .conftest import assert_golden, run_cli
+from .conftest import REPO, assert_golden, run_cli
 
 # What a clerk types into the gaps, by key path: text first, then the fields that are a choice
 # from a list (each filled with a value the old template used to fill in by itself nowhere).
@@ -181,3 +182,20 @@ def test_import_refuses_a_level_not_on_the_list(demo: Path, level: str) -> None:
     code, output = run_cli("import", str(path), "--project", str(demo))
     assert code == 1 and f"层级「{level}」应为县级、乡镇" in output
     assert not (demo / "units/qingxizhen-weishengyuan").exists()
+
+
+def test_the_guidance_new_files_no_longer_carry_as_comments_is_in_the_schema() -> None:
+    """Editors (VS Code via .vscode/settings.json, the web form) show these beside each field."""
+    schema = json.loads((REPO / "content/schema/unit.schema.json").read_text(encoding="utf-8"))
+    fields = schema["properties"]
+    defs = schema["$defs"]
+    assert "投诉监督" in fields["phones"]["description"]
+    assert "乡镇" in fields["township"]["description"]
+    assert "六项" in fields["disclosure"]["description"]
+    for name in ("address", "phones", "opening_hours", "elderly_window"):
+        assert "未公布" in fields[name]["description"], name
+    assert "即办" in defs["TimeLimit"]["properties"]["promised"]["description"]
+    assert "交到办事人手里" in defs["Result"]["properties"]["delivery"]["description"]
+    assert "未公布" in defs["Disclosure"]["properties"]["procedures"]["description"]
+    settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {"./content/schema/unit.schema.json": "units/*/unit.yml"}

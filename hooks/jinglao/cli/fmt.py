@@ -120,29 +120,39 @@ def _rel(root: Path, path: Path) -> str:
         return ""
 
 
-def _one(root: Path, path: Path, args: argparse.Namespace) -> tuple[list[Problem], bool]:
-    """Check or rewrite one file: its problems, and whether it is (now) canonical."""
+def _one(root: Path, path: Path, args: argparse.Namespace) -> tuple[list[Problem], str]:
+    """Check or rewrite one file: its problems, and ``"ok"``, ``"unformatted"`` or ``"written"``."""
     rel = _rel(root, path)
     if not rel or model_for(rel) is None:
         shown = rel or str(path)
         return [_problem(shown, 1, 1, f"「{shown}」不是 fmt 整理的资料文件",
-                         "fmt 只整理 units/*/unit.yml、units/county.yml 和 cycles/*.yml。")], True  # fmt: skip
+                         "fmt 只整理 units/*/unit.yml、units/county.yml 和 cycles/*.yml。")], "ok"  # fmt: skip
     if not is_inside(root, path):
-        return [outside_link(root, path)], True
+        return [outside_link(root, path)], "ok"
     raw = path.read_bytes()
     outcome = format_text(rel, raw, drop_comments=args.drop_comments)
     if outcome.text is None:
-        return outcome.problems, True
+        return outcome.problems, "ok"
     if raw == outcome.text.encode("utf-8"):
-        return [], True
+        return [], "ok"
     if args.check:
         old = raw.decode("utf-8-sig").replace("\r\n", "\n")
         number, was, wanted = first_difference(old, outcome.text)
         print(f"{rel}:{number}: 不是规范格式。第 {number} 行现在是「{was}」，应为「{wanted}」")
-        return [], False
+        return [], "unformatted"
     path.resolve().write_bytes(outcome.text.encode("utf-8"))
     print(f"已整理 {rel}")
-    return [], True
+    return [], "written"
+
+
+def _summary(counts: dict[str, int], checked: int, check: bool) -> str:
+    if counts["unformatted"]:
+        return f"有 {counts['unformatted']} 个文件不是规范格式：运行 jinglao fmt 可自动整理（只改格式，不改内容）。"
+    if counts["written"]:
+        return f"共整理 {counts['written']} 个文件（只改格式，内容不变）。"
+    return (
+        f"检查了 {checked} 个文件，都是规范格式。" if check else f"{checked} 个文件都已是规范格式。"
+    )
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
@@ -151,17 +161,13 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     for message in refused:
         print(f"jinglao fmt：{message}", file=sys.stderr)
     problems: list[Problem] = []
-    unformatted = 0
+    counts = {"ok": 0, "unformatted": 0, "written": 0}
     for path in files:
-        found, canonical = _one(root, path, args)
+        found, state = _one(root, path, args)
         problems += found
-        unformatted += not canonical
+        counts[state] += 1
     if problems:
         print(FORMATS["text"](problems), file=sys.stderr)
-    if unformatted:
-        print(
-            f"有 {unformatted} 个文件不是规范格式：运行 jinglao fmt 可自动整理（只改格式，不改内容）。"
-        )
-    elif not problems and not refused:
-        print(f"检查了 {len(files)} 个文件，都是规范格式。" if args.check else f"{len(files)} 个文件都已是规范格式。")  # fmt: skip
-    return EXIT_PROBLEMS if problems or refused or unformatted else EXIT_OK
+    if counts["unformatted"] or counts["written"] or not (problems or refused):
+        print(_summary(counts, len(files), args.check))
+    return EXIT_PROBLEMS if problems or refused or counts["unformatted"] else EXIT_OK

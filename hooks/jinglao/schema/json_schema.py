@@ -11,12 +11,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .fields import DECLARATION_PATTERN
+from .unpublished import UNPUBLISHED_HINT
+
+
+def _declarable(prop: dict[str, Any]) -> bool:
+    """Whether a property takes the 未公布 declaration as one of its branches."""
+    branches = prop.get("anyOf", []) + prop.get("oneOf", [])
+    return any(b.get("pattern") == DECLARATION_PATTERN or _declarable(b) for b in branches)
+
 
 def _describe(node: Any) -> None:
-    """Chinese descriptions from examples and choices; English class docstrings removed."""
+    """Chinese descriptions from the field's own, its examples, choices and whether it may be
+    declared 未公布 (editors show them; unit files carry no comments); English class docstrings
+    removed."""
     if isinstance(node, dict):
         for prop in node.get("properties", {}).values():
-            hints = []
+            hints = [prop["description"]] if "description" in prop else []
             if "examples" in prop:
                 hints.append(
                     "例如："
@@ -26,7 +37,9 @@ def _describe(node: Any) -> None:
                 )
             if "enum" in prop:
                 hints.append("可选值：" + "、".join(map(str, prop["enum"])))
-            if hints and "description" not in prop:
+            if _declarable(prop):
+                hints.append(UNPUBLISHED_HINT)
+            if hints:
                 prop["description"] = "；".join(hints)
         for value in node.values():
             _describe(value)

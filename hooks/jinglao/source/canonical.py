@@ -8,8 +8,12 @@ changed value changes only its own lines. ruamel.yaml emits it; we only choose e
   under a key indented by 2 with its dash, a mapping in a list starting on the dash line;
 - a one-line string is never folded: plain when plain text loads back as the same string under
   the loader's rules (``yamldoc.plain_value``), else single-quoted, else double-quoted;
-- a string with a line break is a literal block (``|-``, ``|`` or ``|+``), double-quoted only when
-  a literal block cannot hold it (a line ending in a space, a control character);
+- a string with a line break is a literal block (``|-``, or ``|`` when it ends with one line
+  break; an indentation indicator when its first line starts with a space), double-quoted when a
+  line would end in a space or the string ends with more than one line break, or is one (``|+`` would need
+  blank lines at the end of the file, or a ``...`` marker, when it is the file's last value);
+- a string with a control character (tab included) or a line break other than ``\n`` (U+0085,
+  U+2028, U+2029) or U+FEFF is double-quoted with escapes;
 - null is written as nothing (``key:`` and ``-``), booleans ``true``/``false``, numbers as the
   loader reads them back (``1.0e+20``, never ``1e+20``, which would be text);
 - UTF-8, ``\\n`` line ends, one blank line before each top-level key but the first, no comments,
@@ -20,57 +24,59 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from ruamel.yaml.resolver import BaseResolver
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from ruamel.yaml.tag import Tag
 
 from .yamldoc import plain_value
 
 WIDTH = 1 << 30  # never fold a line, however long (rule 5)
-_TAGS = {
-    type(None): "tag:yaml.org,2002:null",
-    bool: "tag:yaml.org,2002:bool",
-    int: "tag:yaml.org,2002:int",
-    float: "tag:yaml.org,2002:float",
-    str: "tag:yaml.org,2002:str",
-}
-# Characters a literal block cannot carry as they are: controls (but line feed) and the line
-# breaks other than \n that YAML 1.1 parsers (libyaml, our loader) break lines at.
-_NOT_LITERAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[ \t]\n|[ \t]$")
+_TAG = {
+    kind: Tag(suffix=f"tag:yaml.org,2002:{name}")
+    for kind, name in (
+        (type(None), "null"), (bool, "bool"), (int, "int"), (float, "float"), (str, "str"),
+        (list, "seq"), (dict, "map"),
+    )
+}  # fmt: skip
+_IMPLICIT = (True, False, True)  # written plain, no tag: what a null, boolean or number needs
+# Written double-quoted, as escapes: controls (tab and line feed too) and the line breaks
+# other than \n that YAML 1.1 parsers (libyaml, our loader) break lines at.
+_ESCAPED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# A literal block would end a line in a space, which the file must not have (rule 6).
+_SPACE_AT_LINE_END = re.compile("[ \t](?:\n|$)")
 _TOP_LEVEL_KEY = re.compile(r"\n(?=[^\s-])")
 _COMMENT = re.compile(r"(?:^|[ \t])#")
 
 
-class _LoaderRules(BaseResolver):
-    """ruamel's plain-or-quoted decision made by our loader's rules, not by YAML 1.2's: a string
-    is written plain exactly when ``plain_value`` gives it back unchanged."""
+class _QuotesSingly(Emitter):
+    """ruamel double-quotes a string holding ``'``; the canonical form single-quotes it (``''``)
+    whenever single quotes can hold it."""
 
-    def __init__(self, version: Any = None, loader: Any = None) -> None:
-        super().__init__(loader)
-        self._loader_version = version
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is ScalarNode:
-            if implicit[0]:
-                return Tag(suffix=_TAGS[type(plain_value(str(value)))])
-            return Tag(suffix=_TAGS[str])
-        if kind is SequenceNode:
-            return Tag(suffix="tag:yaml.org,2002:seq")
-        assert kind is MappingNode
-        return Tag(suffix="tag:yaml.org,2002:map")
-
-
-class _Float(str):
-    """A float as the loader reads it back: ``repr`` with ``.0`` before a bare exponent."""
+    def choose_scalar_style(self) -> Any:
+        style = super().choose_scalar_style()
+        if style == '"' and not self.event.style and self.analysis.allow_single_quoted:
+            return "'"
+        return style
 
 
 def _float_text(value: float) -> str:
+    """A float as the loader reads it back: ``repr`` with ``.0`` before a bare exponent."""
     text = repr(value)
     if "e" in text and "." not in text:
         text = text.replace("e", ".0e", 1)
@@ -79,43 +85,62 @@ def _float_text(value: float) -> str:
 
 def _emitter() -> YAML:
     yaml = YAML(typ="rt")
-    yaml.Resolver = _LoaderRules
+    yaml.Emitter = _QuotesSingly
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = WIDTH
     yaml.allow_unicode = True
-    yaml.default_flow_style = False
-    yaml.representer.add_representer(
-        _Float, lambda rep, data: rep.represent_scalar("tag:yaml.org,2002:float", str(data))
-    )
     return yaml
 
 
-_YAML = _emitter()
+def _string(text: str) -> ScalarEvent:
+    """A string's event: the style it is written in, and whether plain text would read back as
+    this same string under the loader's rules (``plain_value``); ruamel quotes it when not."""
+    if _ESCAPED.search(text):
+        style: str | None = '"'
+    elif "\n" not in text:
+        style = None  # plain, else single-quoted: chosen by the emitter
+    elif _SPACE_AT_LINE_END.search(text) or text.endswith("\n\n") or text == "\n":
+        style = '"'
+    else:
+        style = "|"
+    plain = text != "" and plain_value(text) == text and type(plain_value(text)) is str
+    return ScalarEvent(None, _TAG[str], (plain, True, True), text, style=style)
 
 
-def _styled(value: Any) -> Any:
-    """``value`` as ruamel objects carrying the style each scalar is written in."""
+def _events(value: Any) -> Iterator[Event]:
+    """The YAML events of plain data, every collection in block style."""
     if isinstance(value, dict):
-        return CommentedMap((key, _styled(item)) for key, item in value.items())
-    if isinstance(value, list):
-        return CommentedSeq(_styled(item) for item in value)
-    if isinstance(value, bool) or value is None or isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return _Float(_float_text(value))
-    text = str(value)
-    if "\n" not in text:
-        return text  # plain, single- or double-quoted: decided by the emitter with our rules
-    if _NOT_LITERAL.search(text):
-        return DoubleQuotedScalarString(text)
-    return LiteralScalarString(text)
+        yield MappingStartEvent(None, _TAG[dict], True, flow_style=False)
+        for key, item in value.items():
+            yield _string(str(key))
+            yield from _events(item)
+        yield MappingEndEvent()
+    elif isinstance(value, list):
+        yield SequenceStartEvent(None, _TAG[list], True, flow_style=False)
+        for item in value:
+            yield from _events(item)
+        yield SequenceEndEvent()
+    elif isinstance(value, str):
+        yield _string(value)
+    elif value is None:
+        yield ScalarEvent(None, _TAG[type(None)], _IMPLICIT, "")
+    elif isinstance(value, bool):
+        yield ScalarEvent(None, _TAG[bool], _IMPLICIT, "true" if value else "false")
+    elif isinstance(value, float):
+        yield ScalarEvent(None, _TAG[float], _IMPLICIT, _float_text(value))
+    else:
+        yield ScalarEvent(None, _TAG[int], _IMPLICIT, str(int(value)))
 
 
 def canonical_text(data: Any) -> str:
     """The canonical YAML text of ``data`` (plain data as the loader gives it, keys in the order
     they are to be written)."""
     out = io.StringIO()
-    _YAML.dump(_styled(data), out)
+    _emitter().emit(  # a fresh emitter each time: ruamel's is spent after one stream
+        [StreamStartEvent(), DocumentStartEvent(explicit=False), *_events(data),
+         DocumentEndEvent(explicit=False), StreamEndEvent()],
+        out,
+    )  # fmt: skip
     text = "\n".join(line.rstrip(" ") for line in out.getvalue().split("\n"))
     if isinstance(data, dict):
         text = _TOP_LEVEL_KEY.sub("\n\n", text)

@@ -26,7 +26,9 @@ class TimeLimitVariant(Base):
 class TimeLimit(Base):
     statutory: TimeSpan | None = Field(None, title="法定时限")
     statutory_note: Text | None = Field(None, title="法定时限说明")
-    promised: TimeSpan = Field(title="承诺时限")
+    promised: TimeSpan = Field(
+        title="承诺时限", description="例如 {value: 5, unit: 工作日}；当场办结写 {unit: 即办}"
+    )
     kind: vocab.LimitKind | None = Field(
         None,
         title="时限性质",
@@ -46,7 +48,9 @@ class Material(Base):
 
 
 class Result(Base):
-    delivery: list[vocab.Delivery] = Field(title="结果送达方式", min_length=1)
+    delivery: list[vocab.Delivery] = Field(
+        title="结果送达方式", min_length=1, description="结果怎样交到办事人手里"
+    )
     description: Text = Field(title="办理结果")
 
 
@@ -93,7 +97,9 @@ class Staff(Base):
 
 
 class Identification(Base):
-    methods: list[vocab.IdentityMethod] = Field(title="明示身份方式", min_length=1)
+    methods: list[vocab.IdentityMethod] = Field(
+        title="明示身份方式", min_length=1, description="工作人员怎样让老年人知道自己是谁"
+    )
     staff: list[Staff] = Field(default_factory=list, title="窗口人员")
 
 
@@ -106,7 +112,9 @@ class Disclosure(Base):
     standards: Maybe[Annotated[list[ServiceStandard], Field(min_length=1)]] = Field(
         title="服务标准"
     )
-    channels: list[vocab.Channel] = Field(title="公开渠道", min_length=1)
+    channels: list[vocab.Channel] = Field(
+        title="公开渠道", min_length=1, description="本单位实际用来公开这些事项的渠道"
+    )
     identification: Identification = Field(title="工作人员明示身份")
 
 

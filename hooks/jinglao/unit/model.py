@@ -48,7 +48,9 @@ class Unit(Base):
     short_name: Text | None = Field(None, title="简称")
     sector: vocab.Sector = Field(title="行业类别")
     level: vocab.Level = Field(title="层级")
-    township: Text | None = Field(None, title="所属乡镇")
+    township: Text | None = Field(
+        None, title="所属乡镇", description="层级是「乡镇」时必填，写本县乡镇名单里的名称"
+    )
     village: Text | None = Field(None, title="所在村（社区）")
     address: Maybe[Text] = Field(title="地址", examples=["安澜县城关镇解放路 88 号"])
     website: Url | None = Field(None, title="网站")
@@ -65,14 +67,20 @@ class Unit(Base):
     operator: Operator | None = Field(
         None, title="运营单位", description="服务由其他单位运营时填写"
     )
-    phones: Maybe[Annotated[list[PhoneNumber], Field(min_length=1)]] = Field(title="电话")
+    phones: Maybe[Annotated[list[PhoneNumber], Field(min_length=1)]] = Field(
+        title="电话",
+        description="至少要有一个用途为「投诉监督」的电话，或在 supervision 里写其他监督渠道",
+    )
     supervision: list[SupervisionChannel] = Field(default_factory=list, title="其他监督渠道")
     commitments: list[TextOr[Commitment]] = Field(
         title="公开承诺",
         min_length=1,
         description="每条写一行原文；要写明类型（禁止、岗位职责、服务指标、覆盖数据）或数据范围时，分项写",
     )
-    disclosure: Disclosure = Field(title="公开事项")
+    disclosure: Disclosure = Field(
+        title="公开事项",
+        description="《实施方案》要求公开的六项：政策法规、服务内容、办事流程、办结时限、办理结果、服务标准",
+    )
     benefits: list[Benefit] = Field(default_factory=list, title="老年人优待政策")
     highlights: list[Highlight] = Field(default_factory=list, title="服务数据")
     creation: CreationStandards | None = Field(None, title="创建标准")
