@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jinglao.source.canonical import canonical_text
 from jinglao.source.yamldoc import load_bytes
@@ -110,3 +112,23 @@ def test_numbers_written_as_fmt_writes_them() -> None:
     texts = [canonical_text({"value": number}) for number in NUMBERS]
     answers = run_js([{"op": "format", "text": text} for text in texts])
     assert [a.get("text") for a in answers] == texts
+
+
+AWKWARD = list("ab 老人:#-?'\"\n\t,[]{}&*!|>%@`~.0123456789+eE\\\x85\u2028\xa0\ufeff\x7f\x01")
+STRINGS = st.text(
+    alphabet=st.sampled_from(AWKWARD) | st.characters(codec="utf-8"), max_size=8
+) | st.sampled_from(["---", "...", "null", "yes", "17:30", "2025-03-01", "0x1F", "1e3", ".inf"])
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(STRINGS, min_size=200, max_size=200))
+def test_random_strings_written_as_fmt_writes_them(texts: list[str]) -> None:
+    """Beyond the corpus: strings built from the characters that decide a scalar's style."""
+    shapes = [{"k": text, "l": [text, {"m": text, "n": [text]}]} for text in texts]
+    answers = run_js([{"op": "text", "data": d} for d in shapes])
+    wrong = [
+        (data["k"], answer.get("text"))
+        for data, answer in zip(shapes, answers, strict=True)
+        if answer.get("text") != canonical_text(data)
+    ]
+    assert wrong == []

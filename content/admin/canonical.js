@@ -221,10 +221,11 @@ const SPACE_AT_LINE_END = /[ \t](?:\n|$)/;
 
 /** A string as one token (plain, quoted), or null when it is written as a literal block. */
 function inlineString(text, isKey) {
+  if (ESCAPED.test(text)) return doubleQuoted(text);
   if (!isKey) {
-    if (ESCAPED.test(text)) return doubleQuoted(text);
     if (text.includes("\n")) {
-      return SPACE_AT_LINE_END.test(text) || text.endsWith("\n\n") ? doubleQuoted(text) : null;
+      const quoted = SPACE_AT_LINE_END.test(text) || text.endsWith("\n\n") || text === "\n";
+      return quoted ? doubleQuoted(text) : null;
     }
   }
   // ruamel's Emitter.choose_scalar_style, the resolver answering with the loader's rules.
