@@ -209,6 +209,13 @@ def make_parser() -> argparse.ArgumentParser:
                              ("codeowners", _lazy("generated", "cmd_codeowners"), ".github/CODEOWNERS")):  # fmt: skip
         p = _command(sub, name, func, f"重新生成{what}", f"根据数据重新生成{what}。")
         p.add_argument("--check", action="store_true", help="只检查是否最新，不写文件")
+    p = _command(sub, "cms-config", _lazy("generated", "cmd_cms_config"), "重新生成网页编辑器（/admin/）的配置",
+                 "根据数据模型重新生成 content/admin/config.yml 和网页编辑器写文件用的字段顺序。")  # fmt: skip
+    p.add_argument("--check", action="store_true", help="只检查是否最新，不写文件")
+    p.add_argument("--repo", metavar="账号/仓库名",
+                   help="县里的 GitHub 仓库，例如 anlan-laoling/jinglao（默认：沿用现有配置里的）")  # fmt: skip
+    p.add_argument("--oauth-url", metavar="网址",
+                   help="GitHub 登录用的授权服务地址，例如 https://decap-proxy.example.workers.dev（默认：沿用现有配置里的）")  # fmt: skip
     return parser
 
 

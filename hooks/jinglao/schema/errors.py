@@ -214,8 +214,11 @@ def translate(root: type[BaseModel], error: ErrorDetails) -> tuple[KeyPath, bool
         what = "整数" if kind == "int_from_float" else "数字"
         hint = _number_hint(owner, name, value, item=item)
         if _quoted_number(value):  # "15" in quotes is text: the digits are right, the quotes not
-            return loc, False, f"{field}应当是{what}，加了引号的「{value}」是一段文字", (
-                f"去掉引号，直接写 {value.strip()}。"
+            return (
+                loc,
+                False,
+                f"{field}应当是{what}，加了引号的「{value}」是一段文字",
+                f"去掉引号，直接写 {value.strip()}。",
             )
         return loc, False, f"{field}应当是{what}，「{value}」不是{what}", hint
     if kind == "literal_error":
