@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .inline_defs import inline_scalar_defs, ref_name
+
 # Fields whose text is long enough for a multi-line box.
 LONG_TEXT = frozenset(
     {"intro", "description", "note", "content", "text", "finding", "rectification", "reason"}
@@ -22,9 +24,6 @@ LONG_TEXT = frozenset(
 # Chinese messages for the patterns the form checks before saving, by the pattern's first chars.
 PATTERN_HINT = "格式不对，请按下方提示填写"
 UNIT_FILE_MARK = "__jinglao_unit_file"  # set (not enumerable) by admin.js on each unit file read
-# Shared types whose pattern only refuses blank text and control characters: the form's required
-# check covers the first, and "格式不对" on a sentence would puzzle; the PR check reports the rest.
-PLAIN_TEXT_DEFS = frozenset({"Text"})
 SCALAR_WIDGETS = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
 
 
@@ -34,10 +33,6 @@ class Relations:
 
     policies: frozenset[str] = frozenset({"Disclosure.policies"})
     townships: frozenset[str] = frozenset({"Unit.township"})
-
-
-def _ref_name(node: dict[str, Any]) -> str:
-    return str(node["$ref"]).rsplit("/", 1)[-1]
 
 
 def _branches(node: dict[str, Any]) -> list[dict[str, Any]]:
@@ -73,38 +68,6 @@ def _main_branch(node: dict[str, Any]) -> dict[str, Any]:
     return branches[0] if branches else {"type": "string"}
 
 
-def inline_scalar_defs(schema: dict[str, Any]) -> dict[str, Any]:
-    """The schema with each reference to a shared scalar type (``Text``, ``Phone``, ``IsoDate`` …:
-    a definition without properties) replaced by the type itself, so the form sees a text field
-    with its pattern where the schema says ``$ref``; references to models stay."""
-    defs: dict[str, Any] = schema.get("$defs", {})
-    scalars = {name for name, node in defs.items() if "properties" not in node}
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, list):
-            return [walk(item) for item in node]
-        if not isinstance(node, dict):
-            return node
-        if "$ref" in node and _ref_name(node) in scalars:
-            rest = {k: v for k, v in node.items() if k != "$ref"}
-            shared = defs[_ref_name(node)]
-            if _ref_name(node) in PLAIN_TEXT_DEFS:
-                shared = _without_patterns(shared)
-            return walk({**shared, **rest})
-        return {key: walk(value) for key, value in node.items()}
-
-    inlined: dict[str, Any] = walk(schema)
-    return inlined
-
-
-def _without_patterns(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_without_patterns(item) for item in node]
-    if isinstance(node, dict):
-        return {k: _without_patterns(v) for k, v in node.items() if k != "pattern"}
-    return node
-
-
 class _Builder:
     def __init__(self, schema: dict[str, Any], relations: Relations) -> None:
         self.defs: dict[str, Any] = schema.get("$defs", {})
@@ -138,11 +101,11 @@ class _Builder:
                 "file": "county",
             }
         if "$ref" in node:
-            model = self.defs[_ref_name(node)]
+            model = self.defs[ref_name(node)]
             return {
                 "widget": "object",
                 "collapsed": optional,
-                "fields": self.fields(model, _ref_name(node), optional),
+                "fields": self.fields(model, ref_name(node), optional),
             }
         if node.get("type") == "array":
             return self.list_widget(name, node.get("items", {}))
@@ -156,8 +119,8 @@ class _Builder:
             return {"widget": "select", "multiple": True, "options": [str(v) for v in item["enum"]]}
         base: dict[str, Any] = {"widget": "list", "collapsed": True}
         if "$ref" in item:
-            model = self.defs[_ref_name(item)]
-            fields = self.fields(model, _ref_name(item), optional=_text_alternative(items))
+            model = self.defs[ref_name(item)]
+            fields = self.fields(model, ref_name(item), optional=_text_alternative(items))
             texts = [f["name"] for f in fields if f["widget"] in {"string", "text", "select"}]
             summary = "name" if "name" in texts else next(iter(texts), None)
             if summary:
@@ -202,7 +165,7 @@ def unit_shape(schema: dict[str, Any]) -> dict[str, Any]:
         found: list[str] = []
         for branch in _branches(node):
             if "$ref" in branch:
-                found.append(_ref_name(branch))
+                found.append(ref_name(branch))
             elif branch.get("type") == "array":
                 found += children(branch.get("items", {}))
         return found
