@@ -166,6 +166,7 @@ def test_checks_before_saving(config: dict[str, Any]) -> None:
     number = field_at(config, "phones.number")
     assert re.match(number["pattern"][0], "0599-6822120")
     assert not re.match(number["pattern"][0], "0599/6822120")
+    assert "区号-号码" in number["pattern"][1]  # the rule in the clerk's words, not 「格式不对」
     assert "pattern" not in field_at(config, "name")  # plain text: only required is checked
 
 

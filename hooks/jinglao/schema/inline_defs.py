@@ -8,10 +8,20 @@ from typing import Any
 # Shared types whose pattern only refuses blank text and control characters: the form's required
 # check covers the first, and "格式不对" on a sentence would puzzle; the PR check reports the rest.
 PLAIN_TEXT_DEFS = frozenset({"Text"})
+SHARED_KEY = "x-shared"  # which shared type an inlined node came from (for the form's messages)
 
 
 def ref_name(node: dict[str, Any]) -> str:
     return str(node["$ref"]).rsplit("/", 1)[-1]
+
+
+def _tagged(node: dict[str, Any], name: str) -> dict[str, Any]:
+    """``node`` and each of its alternatives marked as coming from the shared type ``name``."""
+    tagged = {**node, SHARED_KEY: name}
+    for key in ("anyOf", "oneOf"):
+        if key in node:
+            tagged[key] = [{**branch, SHARED_KEY: name} for branch in node[key]]
+    return tagged
 
 
 def inline_scalar_defs(schema: dict[str, Any]) -> dict[str, Any]:
@@ -31,7 +41,7 @@ def inline_scalar_defs(schema: dict[str, Any]) -> dict[str, Any]:
             shared = defs[ref_name(node)]
             if ref_name(node) in PLAIN_TEXT_DEFS:
                 shared = _without_patterns(shared)
-            return walk({**shared, **rest})
+            return walk({**_tagged(shared, ref_name(node)), **rest})
         return {key: walk(value) for key, value in node.items()}
 
     inlined: dict[str, Any] = walk(schema)
