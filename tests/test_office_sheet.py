@@ -442,3 +442,25 @@ def test_export_without_a_site_url_links_nothing_and_says_so(demo: Path) -> None
     )
     sheet = load_workbook(path)["单位名录"]
     assert all(cell.hyperlink is None for row in sheet.iter_rows(min_row=2) for cell in row)
+
+
+def test_units_just_imported_are_named_and_their_errors_listed_on_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Imported units are unfinished on purpose, so they fail validation and stay out of the
+    register; the office must still see them and what they lack."""
+    project = empty_county(tmp_path)
+    run_cli("import", str(messy_sheet(tmp_path / "office.xlsx")), "--project", str(project))
+    capsys.readouterr()
+    path = tmp_path / "register.xlsx"
+    code, _ = run_cli("export", str(path), "--project", str(project))
+    err = capsys.readouterr().err
+    assert code == 0
+    assert f"{len(EXPECTED_UNITS)} 个单位的资料有错误，没有导出到「单位名录」" in err
+    assert all(unit_id in err for unit_id in EXPECTED_UNITS)
+    gaps = list(load_workbook(path)["缺项"].iter_rows(min_row=2, values_only=True))
+    listed = {row[0] for row in gaps if row[2] == "资料有错误，未导出"}
+    assert listed == set(EXPECTED_UNITS)
+    assert all(
+        str(row[4]).startswith(f"units/{row[0]}/unit.yml:") for row in gaps if row[0] in listed
+    )

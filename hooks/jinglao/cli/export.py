@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..pipeline import site_data
 from ..plain import Data
+from ..problems import Severity
 from ..project import Project
 from ..schema import vocab
 from ..site.open_data import inert_cell
@@ -33,6 +34,7 @@ TEXT_COLUMNS = ("单位编号", "监督电话", "确认日期")  # typed as text
 SPARE_ROWS = 500  # dropdowns and text format reach below the last unit, for rows the office adds
 CHOICES = "选项"  # a hidden sheet holding the dropdown lists
 GAP_HEADER = ["单位编号", "单位名称", "方面", "缺少的项目", "在 unit.yml 的哪里填写", "说明"]
+REJECTED = "资料有错误，未导出"  # the area column for an error that kept a unit out of the register
 CHECK_NOTES = "检查提示"  # a warning validate gives for the unit, as check prints it
 NO_SITE_URL = (
     "提示：mkdocs.yml 没有写 site_url（网站的公开地址），单位名称没有加链接、「单位页面」一列空着；"
@@ -74,7 +76,26 @@ def _gap_rows(site: Data, project: Project) -> list[list[Any]]:
             if problem.path == record.path:
                 where = f"{problem.path}:{problem.line}"
                 rows.append([*head, CHECK_NOTES, problem.message, where, problem.hint])
-    return rows
+    return rows + _rejected_rows(site, project)
+
+
+def _rejected_rows(site: Data, project: Project) -> list[list[Any]]:
+    """One row per error in a unit file that could not be exported (a unit just imported and not
+    yet filled in, say): the office sees here what the new units still lack."""
+    exported = {unit["id"] for unit in site["units"]}
+    return [
+        [unit_id, "", REJECTED, problem.message, f"{problem.path}:{problem.line}", problem.hint]
+        for problem in project.problems
+        if problem.severity is Severity.ERROR and (unit_id := rejected_unit(problem.path, exported))
+    ]
+
+
+def rejected_unit(path: str, exported: set[str]) -> str:
+    """The id of the unit a problem's file belongs to, when that unit was not exported."""
+    parts = path.split("/")
+    if len(parts) == 3 and parts[0] == "units" and parts[2] == "unit.yml":
+        return parts[1] if parts[1] not in exported else ""
+    return ""
 
 
 def _text_cells_only(sheet: Any) -> None:
@@ -170,9 +191,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"已导出 {count} 个单位到 {args.file}（「单位名录」和「缺项」两张表）")
     if not site["site_url"]:
         print(NO_SITE_URL)
-    if project.problems:
+    exported = {unit["id"] for unit in site["units"]}
+    left_out = sorted({u for p in project.problems if (u := rejected_unit(p.path, exported))})
+    if left_out:
         print(
-            f"注意：有 {len(project.problems)} 个问题，有错误的单位没有导出；运行 jinglao validate 查看。",
+            f"注意：{len(left_out)} 个单位的资料有错误，没有导出到「单位名录」：{'、'.join(left_out)}；"
+            "它们的错误列在「缺项」表里，运行 jinglao validate 可看全部问题。",
+            file=sys.stderr,
+        )
+    elif project.problems:
+        print(
+            f"注意：有 {len(project.problems)} 个问题；运行 jinglao validate 查看。",
             file=sys.stderr,
         )
     return EXIT_OK
