@@ -193,3 +193,13 @@ def test_admin_is_in_the_site_but_not_in_nav_or_search(demo_site: Path) -> None:
     assert not [doc for doc in index["docs"] if doc["location"].startswith("admin")]
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     assert 'href="admin/' not in home
+
+
+def test_collapsed_items_are_named_by_a_field_every_item_has(config: dict[str, Any]) -> None:
+    """A staff member's name is optional (privacy): the list shows the name and the post, so an
+    unnamed member is still told apart, not listed as "No name"."""
+    assert (
+        field_at(config, "disclosure.identification.staff")["summary"]
+        == "{{fields.name}} {{fields.post}}"
+    )
+    assert field_at(config, "disclosure.procedures")["summary"] == "{{fields.name}}"

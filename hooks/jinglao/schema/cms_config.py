@@ -135,12 +135,25 @@ class _Builder:
             model = self.defs[ref_name(item)]
             fields = self.fields(model, ref_name(item), optional=_text_alternative(items))
             texts = [f["name"] for f in fields if f["widget"] in {"string", "text", "select"}]
-            summary = "name" if "name" in texts else next(iter(texts), None)
-            if summary:
-                base["summary"] = "{{fields." + summary + "}}"
+            # A field every item has names it in the collapsed list (a staff member's 岗位, not
+            # the optional name, else Decap shows "No post" for an unnamed one).
+            named = [name for name in texts if _required(fields, name)] or texts
+            shown = (
+                ["name"]
+                if "name" in named
+                else ["name", *named[:1]]
+                if "name" in texts
+                else named[:1]
+            )
+            if shown:
+                base["summary"] = " ".join("{{fields." + name + "}}" for name in shown)
             return {**base, "fields": fields}
         single = {"name": "item", "label": "一项", **_scalar(name, item), "required": True}
         return {**base, "field": single}
+
+
+def _required(fields: list[dict[str, Any]], name: str) -> bool:
+    return any(f["name"] == name and f["required"] for f in fields)
 
 
 def _relation(collection: str, value: str, search: list[str], *, multiple: bool) -> dict[str, Any]:
