@@ -203,3 +203,4 @@ def test_collapsed_items_are_named_by_a_field_every_item_has(config: dict[str, A
         == "{{fields.name}} {{fields.post}}"
     )
     assert field_at(config, "disclosure.procedures")["summary"] == "{{fields.name}}"
+    assert field_at(config, "commitments")["summary"] == "{{fields.item}}"  # each its own text

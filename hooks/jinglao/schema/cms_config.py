@@ -149,7 +149,7 @@ class _Builder:
                 base["summary"] = " ".join("{{fields." + name + "}}" for name in shown)
             return {**base, "fields": fields}
         single = {"name": "item", "label": "一项", **_scalar(name, item), "required": True}
-        return {**base, "field": single}
+        return {**base, "summary": "{{fields.item}}", "field": single}  # each shows its text
 
 
 def _required(fields: list[dict[str, Any]], name: str) -> bool:
