@@ -204,3 +204,13 @@ def test_collapsed_items_are_named_by_a_field_every_item_has(config: dict[str, A
     )
     assert field_at(config, "disclosure.procedures")["summary"] == "{{fields.name}}"
     assert field_at(config, "commitments")["summary"] == "{{fields.item}}"  # each its own text
+
+
+def test_hints_speak_to_a_clerk_not_to_a_yaml_editor(config: dict[str, Any]) -> None:
+    """The schema's descriptions serve VS Code users too; the form drops YAML/JSON examples,
+    names fields by their titles, and says how to set a switch."""
+    hints = {path: field.get("hint", "") for path, field in walk(units(config)["fields"])}
+    assert "supervision" not in hints["phones"] and "「其他监督渠道」" in hints["phones"]
+    assert not [path for path, hint in hints.items() if "{" in hint or "[" in hint]
+    assert hints["disclosure.procedures.steps.optional"].endswith("打开这个开关")
+    assert hints["disclosure.procedures.steps.time_limit.anchor"].count("例如") == 1

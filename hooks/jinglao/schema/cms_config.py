@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .form_hints import PATTERN_HINT, PATTERN_HINTS, field_titles, form_hint
 from .inline_defs import SHARED_KEY, inline_scalar_defs, ref_name
 
 # Fields whose text is long enough for a multi-line box.
@@ -22,20 +23,6 @@ LONG_TEXT = frozenset(
     {"intro", "description", "note", "content", "text", "finding", "rectification", "reason"}
 )
 # Chinese messages for the patterns the form checks before saving, by the pattern's first chars.
-# What the form says under a field whose text does not fit its pattern; Decap writes it after
-# 「“字段”不满足模式」, so each begins with a colon and says the rule in the clerk's words.
-PATTERN_HINT = "：请照字段下方的说明和例子填写"
-PATTERN_HINTS = {
-    "Phone": "：固定电话写成「区号-号码」，例如 0599-6822120；也可以写 12345、95588 这类服务号码；数字用半角",
-    "IsoDate": "：日期写成 2025-03-01 这样的年-月-日，数字用半角",
-    "PublishedDate": "：日期写成 2025-03-01、2025-03、2025年3月 或 2025年3月1日起，数字用半角",
-    "ClockPeriod": "：时段写成 08:00-12:00 这样的「开始-结束」，数字用半角",
-    "Slug": "：编号只用小写英文字母、数字和连字符，例如 laonianren-quanyi-baozhangfa",
-    "Url": "：网址以 http:// 或 https:// 开头",
-    "PhotoFile": "：照片写文件名，例如 photos/window.jpg（jpg、png 或 webp）",
-    "CycleId": "：届次写成 2024-2026 这样相差两年的两个年份",
-    "GitHubHandle": "：写 GitHub 账号，以 @ 开头，例如 @anlan-yiyuan-office",
-}
 UNIT_FILE_MARK = "__jinglao_unit_file"  # set (not enumerable) by admin.js on each unit file read
 SCALAR_WIDGETS = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
 
@@ -85,6 +72,7 @@ class _Builder:
     def __init__(self, schema: dict[str, Any], relations: Relations) -> None:
         self.defs: dict[str, Any] = schema.get("$defs", {})
         self.relations = relations
+        self.titles = field_titles(schema)
 
     def fields(self, model: dict[str, Any], owner: str, optional: bool) -> list[dict[str, Any]]:
         required = set(model.get("required", []))
@@ -95,11 +83,12 @@ class _Builder:
 
     def field(self, name: str, prop: dict[str, Any], where: str, required: bool) -> dict[str, Any]:
         out: dict[str, Any] = {"name": name, "label": prop.get("title", name)}
-        if prop.get("description"):
-            out["hint"] = prop["description"]
         required = required and not _nullable(prop)
         loose = not required or _text_alternative(prop)
         out.update(self.widget(name, _main_branch(prop), where, optional=loose))
+        hint = form_hint(prop.get("description", ""), out["widget"], self.titles)
+        if hint:
+            out = {"name": name, "label": out["label"], "hint": hint} | out
         out["required"] = required
         return out
 

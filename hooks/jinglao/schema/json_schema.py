@@ -37,7 +37,7 @@ def _describe(node: Any) -> None:
     if isinstance(node, dict):
         for prop in node.get("properties", {}).values():
             hints = [prop["description"]] if "description" in prop else []
-            if "examples" in prop:
+            if "examples" in prop and "例如" not in prop.get("description", ""):
                 hints.append(
                     "例如："
                     + "、".join(
