@@ -248,15 +248,23 @@ def test_comments_are_found_outside_scalars_only() -> None:
     assert comment_marks(text) == [(1, 1), (2, 11), (5, 10), (8, 1), (10, 8)]
 
 
+def _refused_and_untouched(
+    demo: Path, capsys: pytest.CaptureFixture[str], old: str, new: str
+) -> str:
+    """The hospital with ``old`` replaced by ``new``: fmt exits 1 and leaves it; what it said."""
+    path = demo / HOSPITAL
+    changed = path.read_text(encoding="utf-8").replace(old, new, 1)
+    path.write_text(changed, encoding="utf-8")
+    code, _ = run_cli("fmt", "--project", str(demo))
+    assert code == 1 and path.read_text(encoding="utf-8") == changed
+    return capsys.readouterr().err
+
+
 def test_a_file_with_comments_is_reported_and_left_alone(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = demo / HOSPITAL
-    original = path.read_text(encoding="utf-8").replace("sector:", "# 备注\nsector:  ", 1)
-    path.write_text(original, encoding="utf-8")
-    code, _ = run_cli("fmt", "--project", str(demo))
-    err = capsys.readouterr().err
-    assert code == 1 and path.read_text(encoding="utf-8") == original
+    err = _refused_and_untouched(demo, capsys, "sector:", "# 备注\nsector:  ")
     assert f"{HOSPITAL}:5:1: 错误 这里有注释（# 开头），fmt 不会替您删掉" in err
     assert "--drop-comments" in err
     code, _ = run_cli("fmt", "--drop-comments", "--project", str(demo))
@@ -340,12 +348,7 @@ def test_a_folder_names_the_unit_files_in_it_and_an_unreadable_file_is_reported(
 def test_a_file_that_does_not_load_is_located_and_untouched(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = demo / HOSPITAL
-    broken = path.read_text(encoding="utf-8").replace("level: 县级", "level: [县级", 1)
-    path.write_text(broken, encoding="utf-8")
-    code, _ = run_cli("fmt", "--project", str(demo))
-    err = capsys.readouterr().err
-    assert code == 1 and path.read_text(encoding="utf-8") == broken
+    err = _refused_and_untouched(demo, capsys, "level: 县级", "level: [县级")
     assert re.search(rf"{HOSPITAL}:\d+:\d+: 错误 YAML 格式错误", err), err
     assert "Traceback" not in err
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jinglao.pipeline import build_pages, load
@@ -31,6 +31,7 @@ from jinglao.problems import has_errors
 from jinglao.report import FORMATS
 
 from .conftest import FIXTURES, REPO
+from .support.properties import whole_file_settings
 
 LONG = os.environ.get("JINGLAO_HYPOTHESIS") == "long"
 EXAMPLES = 10_000 if LONG else 150
@@ -190,12 +191,7 @@ def test_hostile_documents_never_crash_and_every_problem_is_located(
         if (project / rel).exists()
     }
 
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+    @whole_file_settings(EXAMPLES)
     @given(data=st.data())
     def run(data: st.DataObject) -> None:
         document = _mutate(json.loads(json.dumps(original, default=str)), data)

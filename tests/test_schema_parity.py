@@ -29,7 +29,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
@@ -43,6 +43,7 @@ from jinglao.unit.load import load_unit_folder, missing_photos, unit_path
 from jinglao.unit.model import Unit
 
 from .conftest import REPO
+from .support.properties import whole_file_settings
 
 LONG = os.environ.get("JINGLAO_HYPOTHESIS") == "long"
 EXAMPLES = 5_000 if LONG else 400
@@ -431,12 +432,7 @@ def test_generated_values_get_the_same_verdict(tmp_path: Path) -> None:
     fields = _all_fields()
     assert len(fields) > 300  # the walk reaches nested fields, not only the top level
 
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+    @whole_file_settings(EXAMPLES)
     @given(data=st.data())
     def run(data: st.DataObject) -> None:
         field = data.draw(st.sampled_from(fields), label="field")
