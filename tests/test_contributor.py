@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from jinglao.cli.check import CHECKLIST_AFTER_ERRORS
 from jinglao.cli.main import make_parser
 from jinglao.cli.scaffold import suggest_unit_id
 
-from .conftest import REPO, assert_golden, run_cli
+from .conftest import REPO, assert_golden, copy_project, run_cli
 from .test_validate_cases import CASES
 
 
@@ -187,6 +188,17 @@ def test_check_reports_what_is_missing_and_where() -> None:
     assert "暂不能参加本届县级评选" in output
     code, output = run_cli("check", "anlan-renmin-yiyuan", "--project", str(REPO))
     assert code == 0 and "可以参加本届县级评选" in output
+
+
+def test_check_on_a_unit_with_errors_says_the_checklist_comes_after(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "county")
+    code, _ = run_cli(
+        "new", "--name", "东镇敬老院", "--sector", "基层为老服务组织", "--project", str(project)
+    )
+    assert code == 0
+    code, output = run_cli("check", "dongzhen-jinglaoyuan", "--project", str(project))
+    assert code == 1 and "错误" in output
+    assert output.rstrip().endswith(CHECKLIST_AFTER_ERRORS)
 
 
 def test_usage_errors_are_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:

@@ -80,6 +80,12 @@ def check_report(record: UnitRecord, done: Completeness) -> tuple[str, bool]:
     return "\n".join(lines), all(item.present for item in items)
 
 
+CHECKLIST_AFTER_ERRORS = (
+    "先改正上面的错误：文件里还有错误时，没法逐项列出公开事项、创建标准和创建档案是否齐全。"
+    "改好后再运行一次 jinglao check。"
+)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     project = load_for(args)
     rel = unit_path(args.unit_id)
@@ -88,7 +94,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(FORMATS["text"](own))
     record = next((r for r in project.units if r.id == args.unit_id), None)
     if record is None:
-        if not own:
+        if own:  # the file does not load as a unit, so there is no checklist to give yet
+            print(CHECKLIST_AFTER_ERRORS)
+        else:
             print(f"jinglao check：没有编号为「{args.unit_id}」的单位。", file=sys.stderr)
         return EXIT_PROBLEMS
     report, complete = check_report(record, completeness(record.unit))
