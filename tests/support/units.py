@@ -85,13 +85,17 @@ def time_limit(draw: st.DrawFn) -> Any:
     return data
 
 
+def maybe_words(draw: st.DrawFn, data: dict[str, Any], **labels: str) -> None:
+    """Each key of ``labels`` set, or left out, with generated text named by its label."""
+    for key, label in labels.items():
+        if draw(st.booleans()):
+            data[key] = draw(words(label))
+
+
 @st.composite
 def step_path(draw: st.DrawFn) -> dict[str, Any]:
     path: dict[str, Any] = {"name": draw(words("方式"))}
-    if draw(st.booleans()):
-        path["description"] = draw(words("说明"))
-    if draw(st.booleans()):
-        path["when"] = draw(words("情形"))
+    maybe_words(draw, path, description="说明", when="情形")
     path["materials"] = draw(st.lists(words("材料"), max_size=1))
     return path
 
@@ -111,8 +115,7 @@ def step(draw: st.DrawFn) -> dict[str, Any]:
 @st.composite
 def fee(draw: st.DrawFn) -> dict[str, Any]:
     data: dict[str, Any] = {"item": draw(words("收费")), "price": draw(words("标准"))}
-    if draw(st.booleans()):
-        data["condition"] = draw(words("条件"))
+    maybe_words(draw, data, condition="条件")
     if draw(st.booleans()):
         data |= {"amount": 2000, "unit": "元/月", "parts": [
             {"item": draw(words("分项")), "amount": 1200, "unit": "元/月"},
@@ -128,10 +131,7 @@ def fee(draw: st.DrawFn) -> dict[str, Any]:
 @st.composite
 def material(draw: st.DrawFn) -> dict[str, Any]:
     data: dict[str, Any] = {"name": draw(words("材料"))}
-    if draw(st.booleans()):
-        data["applies_to"] = draw(words("适用"))
-    if draw(st.booleans()):
-        data["note"] = draw(words("材料说明"))
+    maybe_words(draw, data, applies_to="适用", note="材料说明")
     return data
 
 

@@ -30,11 +30,6 @@ from .charts import bar_chart
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "pages"
 
 
-def yaml_value(value: Any) -> str:
-    """A scalar for a YAML file: a JSON string is valid YAML and keeps colons and quotes safe."""
-    return json.dumps(str(value), ensure_ascii=False)
-
-
 def tel_href(number: Any) -> str:
     return "tel:" + re.sub(r"[^0-9+]", "", str(number))
 
@@ -92,7 +87,6 @@ def make_environment(project_templates: Path | None = None) -> Environment:
         md=md_escape,
         tel=tel_href,
         yaml_string=yaml_string,
-        yaml_value=yaml_value,
         qr_svg=qr_svg,
         bar_chart=bar_chart,
         url=page_url,
