@@ -23,6 +23,7 @@ from .source.git import History, read_history
 from .source.mkdocs_yml import read_address
 from .source.site_urls import SiteAddress
 from .source.text import decode
+from .source.versions import read_versions
 from .unit.freshness import freshness_warning
 from .unit.honours import Honour
 from .unit.load import UNITS_DIR, ParseCache, UnitRecord, duplicate_names, load_unit_folder
@@ -147,6 +148,8 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     lists = CountyLists(townships, [p.id for p in project.policies])
     _load_units(project, lists, progress, cache)
     project.history = read_history(root)
+    if project.history.available:
+        project.history.versions = read_versions(root)
     project.address = read_address(root)
     project.problems += _freshness(project)
     _load_cycles_and_bags(project)

@@ -13,6 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 _RECORD, _FIELD = "\x1e", "\x1f"
 
@@ -24,12 +25,22 @@ class Change:
     commit: str
 
 
+@dataclass(frozen=True)
+class Version:
+    """One committed state of a unit file; ``data`` is None when that version was not YAML."""
+
+    date: date
+    commit: str
+    data: Any
+
+
 @dataclass
 class History:
     available: bool = False
     shallow: bool = False
     reference_date: date | None = None
     changes: dict[str, list[Change]] = field(default_factory=dict)  # unit id → newest first
+    versions: dict[str, list[Version]] = field(default_factory=dict)  # of unit.yml, newest first
 
 
 def git(root: Path, *args: str) -> str | None:

@@ -1,0 +1,194 @@
+"""The public change history of a unit, from the data itself: two versions of its file compared
+field by field and said in Chinese (「修改：病历复印 承诺时限 3 → 1 个工作日」).
+
+Fields are named by the model's Chinese titles; items of a list are matched by their name (or
+text), never by their place in the list, so reordering is no change. Pure: the versions come in
+as plain data (read by ``source.versions``); nothing here reads files or runs anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..plain import Data
+from ..schema.annotations import field_info, field_model
+from .model import Unit
+from .time_limits import describe
+from .weakening import change_weakens, removal_weakens, span
+from .wording import number
+
+# Keys that name an item of a list, in the order they are tried.
+_NAME_KEYS = ("name", "text", "item", "title", "condition", "post", "number", "period", "content",
+              "detail", "location")  # fmt: skip
+_HIDDEN = frozenset({"maintainers", "screen"})  # not public, or not a promise
+_LONG = 40
+ITEMS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: str  # 新增, 删除, 修改
+    text: str
+    weaker: bool = False
+
+
+@dataclass(frozen=True)
+class _Place:
+    model: type[BaseModel] | None
+    where: str  # the named items the field belongs to (病历复印), or the section's title
+    in_promise: bool = False
+    named: bool = False  # whether ``where`` names items (kept) or a section (replaced)
+
+
+def _title(model: type[BaseModel] | None, key: str) -> str:
+    info = field_info(model, key)
+    return info.title if info and info.title else key
+
+
+def _item_name(item: Any) -> str | None:
+    if isinstance(item, str | int | float):
+        return str(item)
+    if isinstance(item, dict):
+        for key in _NAME_KEYS:
+            if isinstance(item.get(key), str | int | float):
+                return str(item[key])
+    return None
+
+
+def _shown(value: Any) -> str:
+    """A value as the page says it: a time span in words, long text shortened."""
+    found = span(value)
+    if found is not None:
+        return describe(found)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(_shown(v) for v in value)
+    if isinstance(value, dict):
+        return _item_name(value) or "（一组内容）"
+    text = " ".join(str(value).split())
+    return text if len(text) <= _LONG else text[: _LONG - 1] + "…"
+
+
+def _from_to(old: Any, new: Any) -> str:
+    """「3 → 1 个工作日」 when both spans count the same unit, else both in full."""
+    before, after = span(old), span(new)
+    if before and after and before.unit == after.unit and before.unit != "即办":
+        first, then = number(before.value or 0.0), number(after.value or 0.0)
+        return f"{first} → {then} {describe(after).removeprefix(then)}"
+    return f"{_shown(old)} → {_shown(new)}"
+
+
+def _label(place: _Place, title: str) -> str:
+    return f"{place.where} {title}" if place.where and place.where != title else title
+
+
+def _diff_lists(place: _Place, key: str, old: list[Any], new: list[Any]) -> Iterator[Edit]:
+    title = _title(place.model, key)
+    model = field_model(place.model, key)
+    weakens = removal_weakens(key)
+    old_named, new_named = _keyed(old), _keyed(new)
+    if old_named is None or new_named is None:  # items without names: compared as a whole
+        if old != new:
+            yield Edit("修改", f"{_label(place, title)}有修改")
+        return
+    for key_ in old_named:
+        name = key_[0]
+        if key_ not in new_named:
+            yield Edit("删除", f"{_label(place, title)}「{_shown(name)}」", weakens)
+    for key_, item in new_named.items():
+        name = key_[0]
+        if key_ not in old_named:
+            yield Edit("新增", f"{_label(place, title)}「{_shown(name)}」")
+        elif isinstance(item, dict) and isinstance(old_named[key_], dict):
+            where = f"{place.where} {name}" if place.named else name
+            inner = _Place(model, where, place.in_promise or weakens, named=True)
+            yield from _diff_maps(inner, old_named[key_], item)
+
+
+def _keyed(items: list[Any]) -> dict[tuple[str, int], Any] | None:
+    """Items by (name, how many before had that name); None when an item has no name."""
+    keyed: dict[tuple[str, int], Any] = {}
+    seen: dict[str, int] = {}
+    for item in items:
+        name = _item_name(item)
+        if name is None:
+            return None
+        seen[name] = seen.get(name, 0) + 1
+        keyed[(name, seen[name])] = item
+    return keyed
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _diff_value(place: _Place, key: str, old: Any, new: Any) -> Iterator[Edit]:
+    title = _title(place.model, key)
+    if isinstance(old, list) or isinstance(new, list):  # a list left out is an empty list
+        yield from _diff_lists(place, key, _as_list(old), _as_list(new))
+    elif isinstance(old, dict) != isinstance(new, dict) and None in (old, new):
+        weaker = new is None and removal_weakens(key)
+        yield Edit("新增" if old is None else "删除", _label(place, title), weaker)
+    elif old is None:
+        yield Edit("新增", f"{_label(place, title)}：{_shown(new)}")
+    elif new is None:
+        weaker = removal_weakens(key) or key == "promised"
+        yield Edit("删除", f"{_label(place, title)}（原为 {_shown(old)}）", weaker)
+    elif span(old) and span(new):
+        weaker = change_weakens(key, old, new, place.in_promise)
+        yield Edit("修改", f"{_label(place, title)} {_from_to(old, new)}", weaker)
+    elif isinstance(old, dict) and isinstance(new, dict):
+        inner = _Place(field_model(place.model, key), place.where or title, place.in_promise,
+                       place.named)  # fmt: skip
+        yield from _diff_maps(inner, old, new)
+    else:
+        weaker = change_weakens(key, old, new, place.in_promise)
+        yield Edit("修改", f"{_label(place, title)} {_shown(old)} → {_shown(new)}", weaker)
+
+
+def _diff_maps(place: _Place, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Edit]:
+    for key in list(old) + [k for k in new if k not in old]:
+        if key in _HIDDEN or old.get(key) == new.get(key):
+            continue
+        yield from _diff_value(place, key, old.get(key), new.get(key))
+
+
+def compare(old: Any, new: Any) -> list[Edit]:
+    """What changed from ``old`` to ``new`` (two versions of one unit file, as plain data)."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return []
+    return list(_diff_maps(_Place(Unit, ""), old, new))
+
+
+def revision_history(versions: Sequence[tuple[str, Any]], complete: bool) -> list[Data]:
+    """The page's 更新记录 from ``(date, data)`` versions, newest first: one entry per version
+    that changed something a reader sees. ``complete`` when the oldest version is the first
+    ever (it is then said to be the first publication); versions that were not YAML are skipped."""
+    readable = [(day, data) for day, data in versions if isinstance(data, dict)]
+    entries: list[Data] = []
+    for (day, new), (_, old) in pairwise(readable):
+        edits = compare(old, new)
+        if edits:
+            entries.append(_entry(day, edits))
+    if complete and readable:
+        entries.append(
+            {"date": readable[-1][0], "first": True, "weaker": False, "edits": [], "more": 0}
+        )
+    return entries
+
+
+def _entry(day: str, edits: list[Edit]) -> Data:
+    shown = sorted(edits, key=lambda e: not e.weaker)[:ITEMS_SHOWN]  # what got worse first
+    return {
+        "date": day,
+        "first": False,
+        "weaker": any(e.weaker for e in edits),
+        "edits": [{"kind": e.kind, "text": e.text, "weaker": e.weaker} for e in shown],
+        "more": len(edits) - len(shown),
+    }
