@@ -93,10 +93,6 @@ def _diff_lists(place: _Place, key: str, old: list[Any], new: list[Any]) -> Iter
     model = field_model(place.model, key)
     weakens = removal_weakens(key)
     old_named, new_named = _keyed(old), _keyed(new)
-    if old_named is None or new_named is None:  # items without names: compared as a whole
-        if old != new:
-            yield Edit("修改", f"{_label(place, title)}有修改")
-        return
     for key_ in old_named:
         name = key_[0]
         if key_ not in new_named:
@@ -111,14 +107,24 @@ def _diff_lists(place: _Place, key: str, old: list[Any], new: list[Any]) -> Iter
             yield from _diff_maps(inner, old_named[key_], item)
 
 
-def _keyed(items: list[Any]) -> dict[tuple[str, int], Any] | None:
-    """Items by (name, how many before had that name); None when an item has no name."""
+def _leaves(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for inner in value.values():
+            yield from _leaves(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _leaves(inner)
+    elif value is not None:
+        yield str(value)
+
+
+def _keyed(items: list[Any]) -> dict[tuple[str, int], Any]:
+    """Items by (name, how many before had that name); an item without a name is named by
+    all it says, so any change to it reads as one item taken away and another added."""
     keyed: dict[tuple[str, int], Any] = {}
     seen: dict[str, int] = {}
     for item in items:
-        name = _item_name(item)
-        if name is None:
-            return None
+        name = _item_name(item) or " ".join(_leaves(item))
         seen[name] = seen.get(name, 0) + 1
         keyed[(name, seen[name])] = item
     return keyed
