@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ..plain import Data
 from ..schema.annotations import field_info, field_model
+from .common import Eligibility
 from .model import Unit
 from .time_limits import describe
 from .weakening import change_weakens, removal_weakens, span
-from .wording import number
+from .wording import eligibility, number
 
 # Keys that name an item of a list, in the order they are tried.
 _NAME_KEYS = ("name", "text", "item", "title", "condition", "post", "number", "period", "content",
@@ -50,9 +51,19 @@ def _title(model: type[BaseModel] | None, key: str) -> str:
     return info.title if info and info.title else key
 
 
+def _who(value: Any) -> str | None:
+    """A benefit tier's 适用人群 in words (60周岁及以上、未满70周岁)."""
+    try:
+        return eligibility(Eligibility.model_validate(value)) or None
+    except (ValidationError, TypeError, ValueError):
+        return None
+
+
 def _item_name(item: Any) -> str | None:
     if isinstance(item, str | int | float):
         return str(item)
+    if isinstance(item, dict) and isinstance(item.get("who"), dict):
+        return _who(item["who"])
     if isinstance(item, dict):
         for key in _NAME_KEYS:
             if isinstance(item.get(key), str | int | float):

@@ -17,7 +17,7 @@ PROMISE_LISTS = frozenset(
     {"commitments", "benefits", "tiers", "services", "procedures", "facilities", "alternatives"}
 )
 _DISCOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*折")
-_FREE = "免费"
+_FREE = ("免费", "免收", "免票", "不收费", "不收取")
 
 
 def span(value: Any) -> TimeSpan | None:
@@ -40,8 +40,8 @@ def _discount(text: str) -> float | None:
 
 
 def text_weakens(old: str, new: str) -> bool:
-    """A benefit's text that lost 免费, or whose discount (N 折) went up, i.e. got smaller."""
-    if _FREE in old and _FREE not in new:
+    """A benefit's text that is no longer free (免费, 免收 …), or whose discount (N 折) went up, i.e. got smaller."""
+    if any(w in old for w in _FREE) and not any(w in new for w in _FREE):
         return True
     before, after = _discount(old), _discount(new)
     return before is not None and after is not None and after > before

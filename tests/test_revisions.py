@@ -1,0 +1,196 @@
+"""The public change history: versions of a unit file from git, compared per field in Chinese,
+with weakened promises marked; the git reads are batched and cached as JSON."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from jinglao.pipeline import build_pages
+from jinglao.source.versions import CACHE_DIR, read_versions
+from jinglao.unit.revisions import compare, revision_history
+
+from .conftest import FIXTURES, REPO, copy_project
+
+HOSPITAL = REPO / "units/anlan-renmin-yiyuan/unit.yml"
+
+
+def _texts(old: Any, new: Any) -> list[tuple[str, str, bool]]:
+    return [(e.kind, e.text, e.weaker) for e in compare(old, new)]
+
+
+@pytest.fixture
+def hospital() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(HOSPITAL.read_text(encoding="utf-8"))
+    return data
+
+
+def _procedure(data: dict[str, Any], name: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(p for p in data["disclosure"]["procedures"] if p["name"] == name)
+    return found
+
+
+def test_a_shorter_promised_time_limit_is_said_per_field(hospital: dict[str, Any]) -> None:
+    new = copy.deepcopy(hospital)
+    _procedure(new, "病历复印")["time_limit"]["promised"]["value"] = 1
+    assert _texts(hospital, new) == [("修改", "病历复印 承诺时限 3 → 1 个工作日", False)]
+
+
+def test_a_longer_promised_time_limit_is_marked_weaker(hospital: dict[str, Any]) -> None:
+    new = copy.deepcopy(hospital)
+    _procedure(new, "病历复印")["time_limit"]["promised"]["value"] = 5
+    assert _texts(hospital, new) == [("修改", "病历复印 承诺时限 3 → 5 个工作日", True)]
+
+
+def test_procedures_are_matched_by_name_not_by_place(hospital: dict[str, Any]) -> None:
+    new = copy.deepcopy(hospital)
+    new["disclosure"]["procedures"].reverse()
+    assert _texts(hospital, new) == []
+    _procedure(new, "病历复印")["window"] = "门诊楼一楼病案室"
+    assert _texts(hospital, new) == [
+        ("修改", "病历复印 办理窗口 门诊楼二楼病案室 → 门诊楼一楼病案室", False)
+    ]
+
+
+def test_taking_away_a_benefit_or_a_commitment_is_marked(hospital: dict[str, Any]) -> None:
+    new = copy.deepcopy(hospital)
+    removed_benefit = new["benefits"].pop(0)["name"]
+    removed_commitment = new["commitments"].pop(0)
+    new["commitments"].append("每月第一个周六开放老年人健康讲座。")
+    edits = _texts(hospital, new)
+    assert ("删除", f"老年人优待政策「{removed_benefit}」", True) in edits
+    assert ("删除", f"公开承诺「{removed_commitment}」", True) in edits
+    assert ("新增", "公开承诺「每月第一个周六开放老年人健康讲座。」", False) in edits
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "weaker"),
+    [
+        ("普通门诊诊查费 8 折", "普通门诊诊查费 9 折", True),
+        ("普通门诊诊查费 9 折", "普通门诊诊查费 8 折", False),
+        ("免收普通门诊诊查费", "普通门诊诊查费减半收取", True),
+        ("普通门诊诊查费减半收取", "免收普通门诊诊查费", False),
+    ],
+)
+def test_a_reduced_discount_or_a_lost_free_service_is_weaker(
+    hospital: dict[str, Any], old: str, new: str, weaker: bool
+) -> None:
+    before = copy.deepcopy(hospital)
+    before["benefits"][0]["tiers"][0]["content"] = old
+    after = copy.deepcopy(hospital)
+    after["benefits"][0]["tiers"][0]["content"] = new
+    edits = _texts(before, after)
+    assert any(w for _, _, w in edits) is weaker, edits
+
+
+def test_maintainers_are_not_public_history(hospital: dict[str, Any]) -> None:
+    new = copy.deepcopy(hospital)
+    new["maintainers"] = ["someone-else"]
+    assert _texts(hospital, new) == []
+
+
+def test_versions_that_are_not_yaml_are_skipped_and_the_first_is_said() -> None:
+    a = {"name": "甲", "intro": "一"}
+    b = {"name": "甲", "intro": "二"}
+    history = revision_history([("2026-03-01", b), ("2026-02-01", None), ("2026-01-01", a)], True)
+    assert [(h["date"], h["first"]) for h in history] == [
+        ("2026-03-01", False),
+        ("2026-01-01", True),
+    ]
+    assert history[0]["edits"] == [{"kind": "修改", "text": "单位简介 一 → 二", "weaker": False}]
+
+
+def _git(root: Path, *args: str, when: str = "2026-10-12T10:00:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}  # fmt: skip
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> Path:
+    """The minimal county in a fresh git repository, one commit."""
+    root = copy_project(FIXTURES / "minimal", tmp_path / "county")
+    (root / "hooks").unlink()
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "first", when="2026-09-01T10:00:00")
+    return root
+
+
+UNIT_ID = "mini-window"
+ON_THE_SPOT = "        promised:\n          unit: 即办\n"
+
+
+def _promise_two_days(root: Path) -> Path:
+    unit_file = root / f"units/{UNIT_ID}/unit.yml"
+    text = unit_file.read_text(encoding="utf-8")
+    assert text.count(ON_THE_SPOT) == 1
+    two_days = "        promised:\n          value: 2\n          unit: 工作日\n"
+    unit_file.write_text(text.replace(ON_THE_SPOT, two_days), encoding="utf-8")
+    return unit_file
+
+
+def test_the_page_says_each_commit_field_by_field(county: Path) -> None:
+    _promise_two_days(county)
+    _git(county, "commit", "-qam", "English subject nobody should read", when="2026-10-12T10:00:00")
+    page = build_pages(county).pages[f"units/{UNIT_ID}/index.md"]
+    history = page[page.index("## 更新记录") :]
+    assert "English subject" not in history
+    assert (
+        "<li>2026-10-12 修改：优待证办理 承诺时限 即办（当场办结） → 2个工作日 "
+        '<strong class="jl-weaker">承诺降低</strong></li>'
+    ) in history
+    assert "<li>2026-09-01 首次公开本单位资料</li>" in history
+
+
+def test_blobs_are_read_once_and_cached_as_json(county: Path) -> None:
+    unit_id, unit_file = UNIT_ID, _promise_two_days(county)
+    _git(county, "commit", "-qam", "two days")
+    unit_file.write_text(unit_file.read_text(encoding="utf-8") + "intro: [不是\n", "utf-8")
+    _git(county, "commit", "-qam", "broken")
+    versions = read_versions(county)[unit_id]
+    assert [v.data is None for v in versions] == [
+        True,
+        False,
+        False,
+    ]  # the broken one is kept as None
+    cached = sorted((county / CACHE_DIR).glob("*.json"))
+    assert len(cached) == len({v.commit for vs in read_versions(county).values() for v in vs})
+    good = next(p for p in cached if json.loads(p.read_text(encoding="utf-8")) is not None)
+    good.write_text(json.dumps({"name": "取自缓存"}), encoding="utf-8")
+    again = [v.data for vs in read_versions(county).values() for v in vs]
+    assert {"name": "取自缓存"} in again  # the second read parsed nothing
+
+
+def test_a_cache_link_out_of_the_repository_is_never_written(county: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (county / ".cache").symlink_to(outside, target_is_directory=True)
+    assert read_versions(county)
+    assert list(outside.rglob("*")) == []
+
+
+def test_the_demo_hospital_shows_a_weakened_and_an_improved_promise() -> None:
+    page = build_pages(REPO).pages["units/anlan-renmin-yiyuan/index.md"]
+    shallow = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--is-shallow-repository"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if shallow == "true":  # a shallow checkout says so rather than a partial history
+        assert "浅克隆" in page
+        return
+    assert (
+        "修改：病历复印 本院门诊病历（电子） 承诺时限 即办（当场办结） → 1个工作日 "
+        '<strong class="jl-weaker">承诺降低</strong>'
+    ) in page
+    assert "修改：病历复印 复印费 收费标准 每页 0.5 元 → 每页 0.3 元</li>" in page
