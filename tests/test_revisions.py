@@ -14,8 +14,9 @@ import pytest
 import yaml
 
 from jinglao.pipeline import build_pages
-from jinglao.source.versions import CACHE_DIR, read_versions
-from jinglao.unit.revisions import compare, revision_history
+from jinglao.project import unit_revisions
+from jinglao.source.versions import CACHE_DIR
+from jinglao.unit.revisions import compare, edit_records, revision_history
 
 from .conftest import FIXTURES, REPO, copy_project
 
@@ -97,14 +98,21 @@ def test_maintainers_are_not_public_history(hospital: dict[str, Any]) -> None:
 
 
 def test_versions_that_are_not_yaml_are_skipped_and_the_first_is_said() -> None:
-    a = {"name": "甲", "intro": "一"}
-    b = {"name": "甲", "intro": "二"}
-    history = revision_history([("2026-03-01", b), ("2026-02-01", None), ("2026-01-01", a)], True)
-    assert [(h["date"], h["first"]) for h in history] == [
+    data = {"a": {"name": "甲", "intro": "一"}, "b": {"name": "甲", "intro": "二"}, "x": None}
+
+    def edits(old: str, new: str) -> list[dict[str, Any]] | None:
+        return edit_records(data[old], data[new])
+
+    versions = [("2026-04-01", "x"), ("2026-03-01", "b"), ("2026-01-01", "a")]
+    history = revision_history(versions, edits, complete=True)
+    assert [(h["date"], h["first"]) for h in history["entries"]] == [
         ("2026-03-01", False),
         ("2026-01-01", True),
     ]
-    assert history[0]["edits"] == [{"kind": "修改", "text": "单位简介 一 → 二", "weaker": False}]
+    assert history["entries"][0]["edits"] == [
+        {"kind": "修改", "text": "单位简介 一 → 二", "weaker": False}
+    ]
+    assert revision_history(versions, edits, complete=False)["earlier_omitted"]
 
 
 def _git(root: Path, *args: str, when: str = "2026-10-12T10:00:00") -> None:
@@ -151,30 +159,35 @@ def test_the_page_says_each_commit_field_by_field(county: Path) -> None:
     assert "<li>2026-09-01 首次公开本单位资料</li>" in history
 
 
-def test_blobs_are_read_once_and_cached_as_json(county: Path) -> None:
-    unit_id, unit_file = UNIT_ID, _promise_two_days(county)
+def test_blobs_are_read_once_and_comparisons_cached_as_json(county: Path) -> None:
+    _promise_two_days(county)
     _git(county, "commit", "-qam", "two days")
+    unit_file = county / f"units/{UNIT_ID}/unit.yml"
     unit_file.write_text(unit_file.read_text(encoding="utf-8") + "intro: [不是\n", "utf-8")
     _git(county, "commit", "-qam", "broken")
-    versions = read_versions(county)[unit_id]
-    assert [v.data is None for v in versions] == [
-        True,
-        False,
-        False,
-    ]  # the broken one is kept as None
-    cached = sorted((county / CACHE_DIR).glob("*.json"))
-    assert len(cached) == len({v.commit for vs in read_versions(county).values() for v in vs})
-    good = next(p for p in cached if json.loads(p.read_text(encoding="utf-8")) is not None)
-    good.write_text(json.dumps({"name": "取自缓存"}), encoding="utf-8")
-    again = [v.data for vs in read_versions(county).values() for v in vs]
-    assert {"name": "取自缓存"} in again  # the second read parsed nothing
+    first = unit_revisions(county)[UNIT_ID]["entries"]
+    assert [e["first"] for e in first] == [False, True]  # the broken version is left out
+    blobs = sorted((county / CACHE_DIR / "blobs").glob("*.json"))
+    assert len(blobs) == 3 and None in [json.loads(b.read_text("utf-8")) for b in blobs]
+    pairs_file = county / CACHE_DIR / "revisions.json"
+    pairs = json.loads(pairs_file.read_text(encoding="utf-8"))
+    assert len(pairs) == 2
+    marker = [{"kind": "修改", "text": "取自缓存", "weaker": False}]
+    pairs_file.write_text(json.dumps(dict.fromkeys(pairs, marker)), encoding="utf-8")
+    for blob in blobs:
+        blob.unlink()
+    again = unit_revisions(county)[UNIT_ID]["entries"]
+    assert again[0]["edits"] == marker  # nothing parsed: the comparison came from the cache
+    assert not list((county / CACHE_DIR / "blobs").glob("*.json"))
+    pairs_file.write_text(json.dumps(dict.fromkeys(pairs, "<script>")), encoding="utf-8")
+    assert unit_revisions(county) == {UNIT_ID: {"entries": first, "earlier_omitted": False}}
 
 
 def test_a_cache_link_out_of_the_repository_is_never_written(county: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (county / ".cache").symlink_to(outside, target_is_directory=True)
-    assert read_versions(county)
+    assert unit_revisions(county)
     assert list(outside.rglob("*")) == []
 
 

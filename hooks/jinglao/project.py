@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from .bags.bag import bags
@@ -17,17 +18,19 @@ from .bags.load import BagRecord, load_bags, orphan_bags
 from .county.load import PolicyRecord, load_county, load_policies
 from .county.model import County
 from .cycles.load import CycleRecord, load_cycles
+from .plain import Data
 from .problems import Problem, Severity
 from .source.files import is_inside, links_leaving, outside_link
 from .source.git import History, read_history
 from .source.mkdocs_yml import read_address
 from .source.site_urls import SiteAddress
 from .source.text import decode
-from .source.versions import read_versions
+from .source.versions import VERSIONS_KEPT, BlobStore, PairCache, unit_versions
 from .unit.freshness import freshness_warning
 from .unit.honours import Honour
 from .unit.load import UNITS_DIR, ParseCache, UnitRecord, duplicate_names, load_unit_folder
 from .unit.load import valid_unit_id as is_unit_id
+from .unit.revisions import are_edit_records, edit_records, revision_history
 from .unit.rules import CountyLists
 
 HOME_PAGE = "content/index.md"
@@ -138,6 +141,38 @@ def _load_cycles_and_bags(project: Project) -> None:
     project.problems += orphan_bags(archived, {c.id for c in project.cycles})
 
 
+def unit_revisions(root: Path) -> dict[str, Data]:
+    """Each unit's 更新记录 from the versions of its file in git. Pairs compared before come
+    from the cache; the blobs of the others are read from git in one batch."""
+    versions = unit_versions(root)
+    pairs, blobs = PairCache(root), BlobStore(root)
+    wanted = {
+        blob
+        for found in versions.values()
+        for new, old in pairwise(found)
+        if f"{old.blob}..{new.blob}" not in pairs.data
+        for blob in (old.blob, new.blob)
+    }
+    blobs.prefetch(wanted)
+
+    def edits(old: str, new: str) -> list[Data] | None:
+        key = f"{old}..{new}"
+        if key not in pairs.data or not are_edit_records(pairs.data[key]):
+            pairs.put(key, edit_records(blobs.get(old), blobs.get(new)))
+        pairs.used.add(key)
+        found: list[Data] | None = pairs.data[key]
+        return found
+
+    revisions = {
+        unit_id: revision_history(
+            [(v.date.isoformat(), v.blob) for v in found], edits, len(found) < VERSIONS_KEPT
+        )
+        for unit_id, found in versions.items()
+    }
+    pairs.save()
+    return revisions
+
+
 def _load_project(root: Path, progress: Progress | None, cache: ParseCache | None) -> Project:
     project = Project(root=root, problems=links_leaving(root))
     project.county, problems = load_county(root)
@@ -149,7 +184,7 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     _load_units(project, lists, progress, cache)
     project.history = read_history(root)
     if project.history.available:
-        project.history.versions = read_versions(root)
+        project.history.revisions = unit_revisions(root)
     project.address = read_address(root)
     project.problems += _freshness(project)
     _load_cycles_and_bags(project)

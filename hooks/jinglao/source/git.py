@@ -25,22 +25,14 @@ class Change:
     commit: str
 
 
-@dataclass(frozen=True)
-class Version:
-    """One committed state of a unit file; ``data`` is None when that version was not YAML."""
-
-    date: date
-    commit: str
-    data: Any
-
-
 @dataclass
 class History:
     available: bool = False
     shallow: bool = False
     reference_date: date | None = None
     changes: dict[str, list[Change]] = field(default_factory=dict)  # unit id → newest first
-    versions: dict[str, list[Version]] = field(default_factory=dict)  # of unit.yml, newest first
+    # unit id → its 更新记录 said from the data (``unit.revisions.revision_history``)
+    revisions: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def git(root: Path, *args: str) -> str | None:

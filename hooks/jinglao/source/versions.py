@@ -1,35 +1,43 @@
-"""Every committed version of each unit file, read from git in two commands and cached on disk.
+"""Every committed version of each unit file, read from git in a few commands and cached on disk.
 
 One ``git log --raw`` over ``units/`` names, per unit, the blob of each version of its
-``unit.yml``; one ``git cat-file --batch`` reads the blobs not yet cached. Each blob is parsed as
-YAML data only (safe loader: no tags, no code) and stored as JSON under
-``.cache/jinglao/versions/<blob>.json``, keyed by its hash, so a later build parses nothing it
-has seen. A version that is not valid YAML is kept as ``None``; the diff skips it.
+``unit.yml``; one ``git cat-file --batch`` reads the blobs that must be compared and are not yet
+cached. Each blob is parsed by the same YAML reader as the working files (data only: no tags,
+aliases or merge keys run anything) and stored as JSON under ``.cache/jinglao/blobs/``, keyed by
+its hash; what two versions differ by is kept in one JSON file too, so a build where nothing
+changed reads no blob at all. Never pickle: the cache is data, read like any untrusted input.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import Any, NamedTuple
 
 from .files import is_inside
-from .git import Version, git
+from .git import git
+from .yamldoc import parse_text
 
 _RECORD, _FIELD = "\x1e", "\x1f"
-CACHE_DIR = ".cache/jinglao/versions"
+CACHE_DIR = ".cache/jinglao"
 VERSIONS_KEPT = 11  # the page shows ten changes: the ten newest versions and the one before
 _NO_BLOB = "0" * 40
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _blobs_by_unit(log: str) -> dict[str, list[tuple[str, date, str]]]:
-    """(commit, date, blob) per unit id, newest first, from ``git log --raw`` output."""
-    found: dict[str, list[tuple[str, date, str]]] = {}
+class Version(NamedTuple):
+    """One committed state of a unit file."""
+
+    date: date
+    commit: str
+    blob: str
+
+
+def _blobs_by_unit(log: str) -> dict[str, list[Version]]:
+    """The versions of each unit's file, newest first, from ``git log --raw`` output."""
+    found: dict[str, list[Version]] = {}
     for record in log.split(_RECORD):
         head, _, raw = record.partition("\n")
         if _FIELD not in head:
@@ -42,7 +50,8 @@ def _blobs_by_unit(log: str) -> dict[str, list[tuple[str, date, str]]]:
                 continue
             blob = parts[3]
             if blob != _NO_BLOB:  # a deletion leaves no version to show
-                found.setdefault(names[1], []).append((commit, date.fromisoformat(day), blob))
+                version = Version(date.fromisoformat(day), commit[:10], blob)
+                found.setdefault(names[1], []).append(version)
     return found
 
 
@@ -58,10 +67,12 @@ def _plain(value: Any) -> Any:
 
 
 def _parse(text: bytes) -> Any:
+    """A version's data, or None when it is not readable YAML (it is then not compared)."""
     try:
-        return _plain(yaml.load(text.decode("utf-8"), Loader=_Loader))  # a safe loader: data only
-    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
+        doc, _ = parse_text("unit.yml", text.decode("utf-8"))
+    except (UnicodeDecodeError, RecursionError, ValueError):
         return None
+    return _plain(doc.data) if doc is not None else None
 
 
 def _read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
@@ -89,50 +100,85 @@ def _read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
     return found
 
 
-class BlobCache:
-    """Parsed unit files by blob hash, as JSON files under ``.cache/`` (never pickle)."""
+def _cache_folder(root: Path, name: str) -> Path | None:
+    """A folder under ``.cache/jinglao``, or None when a link would lead it out of the repo."""
+    folder = root / CACHE_DIR / name
+    return folder if is_inside(root, folder) else None
+
+
+def _write_json(path: Path, data: Any) -> None:
+    """Written whole or not at all; a read-only checkout still builds, it only parses again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)
+    except (OSError, TypeError, ValueError):
+        pass
+
+
+class BlobStore:
+    """Parsed unit files by blob hash: in memory, then ``.cache/jinglao/blobs/<hash>.json``,
+    then git (many at once with :meth:`prefetch`)."""
 
     def __init__(self, root: Path) -> None:
-        self.folder = root / CACHE_DIR
-        # a .cache link leading out of the repository is never read nor written
-        self.usable = is_inside(root, self.folder)
+        self.root, self.folder = root, _cache_folder(root, "blobs")
+        self.data: dict[str, Any] = {}
 
-    def get(self, blob: str) -> tuple[bool, Any]:
-        if not self.usable:
+    def _cached(self, blob: str) -> tuple[bool, Any]:
+        if self.folder is None:
             return False, None
         try:
             return True, json.loads((self.folder / f"{blob}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False, None
 
-    def put(self, blob: str, data: Any) -> None:
-        if not self.usable:
-            return
+    def prefetch(self, blobs: set[str]) -> None:
+        missing = []
+        for blob in sorted(blobs - self.data.keys()):
+            hit, value = self._cached(blob)
+            if hit:
+                self.data[blob] = value
+            else:
+                missing.append(blob)
+        for blob, text in _read_blobs(self.root, missing).items():
+            self.data[blob] = _parse(text)
+            if self.folder is not None:
+                _write_json(self.folder / f"{blob}.json", self.data[blob])
+
+    def get(self, blob: str) -> Any:
+        if blob not in self.data:
+            self.prefetch({blob})
+        return self.data.get(blob)
+
+
+class PairCache:
+    """What one version changed from another, by ``old..new`` blob hashes, in one JSON file.
+    Only the pairs a build used are written back, so the file never outgrows the history shown."""
+
+    def __init__(self, root: Path) -> None:
+        folder = _cache_folder(root, "")
+        self.path = folder / "revisions.json" if folder is not None else None
+        self.data: dict[str, Any] = {}
+        self.used: set[str] = set()
+        self.added = False
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / f"{blob}.json").write_text(
-                json.dumps(data, ensure_ascii=False), encoding="utf-8"
-            )
-        except (OSError, TypeError, ValueError):
-            pass  # a read-only checkout still builds; it only parses again next time
+            loaded = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
+        except (OSError, ValueError):
+            loaded = {}
+        if isinstance(loaded, dict):
+            self.data = loaded
+
+    def put(self, key: str, value: Any) -> None:
+        self.data[key], self.added = value, True
+
+    def save(self) -> None:
+        if self.path is not None and (self.added or self.used != self.data.keys()):
+            _write_json(self.path, {k: self.data[k] for k in sorted(self.used)})
 
 
-def _load(root: Path, blobs: set[str]) -> dict[str, Any]:
-    cache, data, missing = BlobCache(root), {}, []
-    for blob in sorted(blobs):
-        hit, value = cache.get(blob)
-        if hit:
-            data[blob] = value
-        else:
-            missing.append(blob)
-    for blob, text in _read_blobs(root, missing).items():
-        data[blob] = _parse(text)
-        cache.put(blob, data[blob])
-    return data
-
-
-def read_versions(root: Path) -> dict[str, list[Version]]:
-    """Unit id → its newest versions, newest first; empty outside git."""
+def unit_versions(root: Path) -> dict[str, list[Version]]:
+    """Unit id → the newest versions of its file, newest first; empty outside git."""
     log = git(
         root,
         "log",
@@ -146,9 +192,4 @@ def read_versions(root: Path) -> dict[str, list[Version]]:
     )
     if log is None:
         return {}
-    by_unit = {u: found[:VERSIONS_KEPT] for u, found in _blobs_by_unit(log).items()}
-    data = _load(root, {blob for found in by_unit.values() for _, _, blob in found})
-    return {
-        unit_id: [Version(day, commit[:10], data.get(blob)) for commit, day, blob in found]
-        for unit_id, found in by_unit.items()
-    }
+    return {u: found[:VERSIONS_KEPT] for u, found in _blobs_by_unit(log).items()}

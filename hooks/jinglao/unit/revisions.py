@@ -8,7 +8,7 @@ as plain data (read by ``source.versions``); nothing here reads files or runs an
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -183,29 +183,57 @@ def compare(old: Any, new: Any) -> list[Edit]:
     return list(_diff_maps(_Place(Unit, ""), old, new))
 
 
-def revision_history(versions: Sequence[tuple[str, Any]], complete: bool) -> list[Data]:
-    """The page's 更新记录 from ``(date, data)`` versions, newest first: one entry per version
-    that changed something a reader sees. ``complete`` when the oldest version is the first
-    ever (it is then said to be the first publication); versions that were not YAML are skipped."""
-    readable = [(day, data) for day, data in versions if isinstance(data, dict)]
-    entries: list[Data] = []
-    for (day, new), (_, old) in pairwise(readable):
-        edits = compare(old, new)
-        if edits:
-            entries.append(_entry(day, edits))
-    if complete and readable:
-        entries.append(
-            {"date": readable[-1][0], "first": True, "weaker": False, "edits": [], "more": 0}
+def edit_records(old: Any, new: Any) -> list[Data] | None:
+    """``compare`` as plain data (for a JSON cache); None when a version is not readable."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return None
+    return [{"kind": e.kind, "text": e.text, "weaker": e.weaker} for e in compare(old, new)]
+
+
+def are_edit_records(value: Any) -> bool:
+    """Whether ``value`` (read back from the cache, which anyone could have edited) is what
+    :func:`edit_records` makes."""
+    return value is None or (
+        isinstance(value, list)
+        and all(
+            isinstance(e, dict)
+            and isinstance(e.get("kind"), str)
+            and isinstance(e.get("text"), str)
+            and isinstance(e.get("weaker"), bool)
+            for e in value
         )
-    return entries
+    )
 
 
-def _entry(day: str, edits: list[Edit]) -> Data:
-    shown = sorted(edits, key=lambda e: not e.weaker)[:ITEMS_SHOWN]  # what got worse first
+EditsBetween = Callable[[str, str], list[Data] | None]
+
+
+def revision_history(
+    versions: Sequence[tuple[str, str]], edits: EditsBetween, complete: bool
+) -> Data:
+    """The page's 更新记录 from ``(date, version)`` pairs, newest first; ``edits(old, new)``
+    says what changed between two versions (None when one of them was not readable YAML, a
+    version CI never lets into the main branch: that step is then left out). One entry per
+    version that changed something a reader sees; ``complete`` when the oldest version is the
+    first ever, which is then said to be the first publication."""
+    entries: list[Data] = []
+    for (day, new), (_, old) in pairwise(versions):
+        found = edits(old, new)
+        if found:
+            entries.append(_entry(day, found))
+    if complete and versions:
+        entries.append(
+            {"date": versions[-1][0], "first": True, "weaker": False, "edits": [], "more": 0}
+        )
+    return {"entries": entries, "earlier_omitted": not complete}
+
+
+def _entry(day: str, edits: list[Data]) -> Data:
+    shown = sorted(edits, key=lambda e: not e["weaker"])[:ITEMS_SHOWN]  # what got worse first
     return {
         "date": day,
         "first": False,
-        "weaker": any(e.weaker for e in edits),
-        "edits": [{"kind": e.kind, "text": e.text, "weaker": e.weaker} for e in shown],
+        "weaker": any(e["weaker"] for e in edits),
+        "edits": shown,
         "more": len(edits) - len(shown),
     }

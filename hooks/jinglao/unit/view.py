@@ -15,7 +15,6 @@ from ..schema.dates import earliest
 from ..schema.unpublished import listed
 from ..source.git import History
 from ..source.site_urls import SiteAddress
-from ..source.versions import VERSIONS_KEPT
 from . import basics, wording
 from .activities import dated
 from .completeness import completeness, completeness_data
@@ -34,7 +33,6 @@ from .gaps import Gap, gaps
 from .load import UnitRecord
 from .model import Unit
 from .procedure_view import OTHER, procedure_view
-from .revisions import revision_history
 from .timeline import changes, in_force
 
 
@@ -161,17 +159,14 @@ def published(record: UnitRecord) -> Data:
 
 def _history(history: History, record: UnitRecord) -> Data:
     changes = history.changes.get(record.id, [])
-    versions = history.versions.get(record.id, [])
     confirmed = last_confirmed(record.unit, changes)
     return {
         "state": "available" if history.available else "shallow" if history.shallow else "none",
         "updated": changes[0].date.isoformat() if changes else None,
         "confirmed": confirmed.isoformat() if confirmed else None,
         "stale": is_stale(record.unit, changes, history.reference_date),
-        "revisions": revision_history(
-            [(v.date.isoformat(), v.data) for v in versions], len(versions) < VERSIONS_KEPT
-        ),
-        "earlier_omitted": len(versions) >= VERSIONS_KEPT,
+        "revisions": history.revisions.get(record.id, {}).get("entries", []),
+        "earlier_omitted": history.revisions.get(record.id, {}).get("earlier_omitted", False),
     }
 
 
@@ -267,7 +262,7 @@ def cached_unit_view(record: UnitRecord, context: ViewContext, cache: ViewCache 
     key = (
         context.address, history.available, history.shallow, history.reference_date,
         tuple(history.changes.get(record.id, [])),
-        tuple(v.commit for v in history.versions.get(record.id, [])),
+        repr(history.revisions.get(record.id)),
         tuple(sorted(context.township_slugs.items())),
     )  # fmt: skip
     hit = cache.entries.get(record.id)
