@@ -26,6 +26,7 @@ from markupsafe import Markup
 from ..plain import md_escape
 from ..source.site_urls import SiteAddress
 from .charts import bar_chart
+from .speech import unit_speech
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[3] / "theme" / "pages"
 
@@ -90,5 +91,6 @@ def make_environment(project_templates: Path | None = None) -> Environment:
         qr_svg=qr_svg,
         bar_chart=bar_chart,
         url=page_url,
+        speech=unit_speech,
     )
     return env

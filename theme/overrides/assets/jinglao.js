@@ -1,4 +1,4 @@
-/* Reading aids for elderly readers: 长辈版 (larger, single column, remembered) and 语音阅读.
+/* Reading aids for elderly readers: 长辈版 (larger, single column, remembered); 语音阅读 is in speech.js.
    Plain JavaScript, no framework, nothing loaded from elsewhere. */
 (function () {
   "use strict";
@@ -18,45 +18,6 @@
     document.querySelectorAll(".jl-elder-toggle").forEach(function (b) {
       b.setAttribute("aria-pressed", on ? "true" : "false");
       b.addEventListener("click", function () { setElder(!root.classList.contains("jl-elder")); });
-    });
-  }
-
-  function readableText() {
-    var article = document.querySelector("article.md-content__inner") || document.body;
-    var parts = [];
-    article.querySelectorAll("h1, h2, h3, p, li, dt, dd, td, th, caption").forEach(function (el) {
-      if (el.closest(".jl-toolbar") || el.closest("li li, td li")) return;
-      var text = el.textContent.replace(/\s+/g, " ").trim();
-      if (text) parts.push(text);
-    });
-    return parts;
-  }
-
-  function initSpeech() {
-    if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
-    var synth = window.speechSynthesis;
-    document.querySelectorAll(".jl-speak").forEach(function (button) {
-      button.hidden = false;
-      function stop() {
-        synth.cancel();
-        button.textContent = "语音阅读";
-        button.setAttribute("aria-pressed", "false");
-      }
-      button.addEventListener("click", function () {
-        if (button.getAttribute("aria-pressed") === "true") { stop(); return; }
-        synth.cancel();
-        var parts = readableText();
-        parts.forEach(function (text, i) {
-          var u = new SpeechSynthesisUtterance(text);
-          u.lang = "zh-CN";
-          u.rate = 0.9;
-          if (i === parts.length - 1) u.onend = stop;
-          synth.speak(u);
-        });
-        button.textContent = "停止朗读";
-        button.setAttribute("aria-pressed", "true");
-      });
-      window.addEventListener("pagehide", stop);
     });
   }
 
@@ -94,7 +55,7 @@
     });
   }
 
-  function init() { initElder(); initSpeech(); initSortableTables(); initSearchOnInput(); }
+  function init() { initElder(); initSortableTables(); initSearchOnInput(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
