@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .plain import Data, Pages
 from .problems import Problem, has_errors
-from .project import Progress, Project, load_project
+from .project import Progress, Project, load_project, unit_revisions
 from .site.derive import derive
 from .site.render import PageCache, page_renderer, render_pages
 from .source.git import pin_build_date
@@ -66,7 +66,11 @@ def load(root: Path, reuse: Reuse | None = None, progress: Progress | None = Non
 
 
 def site_data(project: Project, reuse: Reuse | None = None) -> Data:
-    """Stage 3: the whole site as plain data."""
+    """Stage 3: the whole site as plain data. Each unit's 更新记录 is read from git here, for
+    builds only: checking files (``jinglao validate``) never needs it."""
+    history = project.history
+    if history.available and not history.revisions:
+        history.revisions = unit_revisions(project.root)
     with _no_cyclic_gc():
         return derive(project, reuse.views if reuse else None)
 

@@ -183,8 +183,6 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     lists = CountyLists(townships, [p.id for p in project.policies])
     _load_units(project, lists, progress, cache)
     project.history = read_history(root)
-    if project.history.available:
-        project.history.revisions = unit_revisions(root)
     project.address = read_address(root)
     project.problems += _freshness(project)
     _load_cycles_and_bags(project)
