@@ -1,0 +1,30 @@
+"""What 语音阅读 says, built from the data by the core (the browser side is in
+test_browser_speech.py): sentences per section, summary first, noise left out."""
+
+from __future__ import annotations
+
+from jinglao.pipeline import load
+from jinglao.site.speech import spoken, unit_speech
+from jinglao.unit.view import ViewContext, unit_view
+
+from .conftest import REPO
+
+
+def test_noise_is_left_out_and_dates_are_said_in_words() -> None:
+    assert spoken("网站 https://www.example.org/a ，邮箱 yyjd@example.org") == "网站 ，邮箱"
+    assert spoken("见 units/x/unit.yml ✓ · 2026-10-12 修改：3 → 1 个工作日") == (
+        "见 2026年10月12日 修改：3 改为 1 个工作日"
+    )
+
+
+def test_a_unit_is_read_summary_first_in_sentences_from_its_data() -> None:
+    record = next(r for r in load(REPO).units if r.id == "anlan-renmin-yiyuan")
+    sections = unit_speech(unit_view(record, ViewContext()))
+    assert [s["id"] for s in sections][:3] == ["summary", "commitments", "services"]
+    summary, procedures = sections[0]["sentences"], {s["id"]: s for s in sections}
+    assert summary[0] == "安澜县人民医院"
+    assert "投诉监督电话：0599-6822001" in summary
+    said = procedures["procedures"]["sentences"]
+    assert "病历复印，承诺 3个工作日办结，法定 7个工作日" in said
+    assert "要带的材料：患者身份证、授权委托书、代办人身份证" in said
+    assert not any("✓" in s or "http" in s for s in said)
