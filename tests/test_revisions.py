@@ -165,13 +165,16 @@ def test_blobs_are_read_once_and_comparisons_cached_as_json(county: Path) -> Non
     unit_file = county / f"units/{UNIT_ID}/unit.yml"
     unit_file.write_text(unit_file.read_text(encoding="utf-8") + "intro: [不是\n", "utf-8")
     _git(county, "commit", "-qam", "broken")
+    unit_file.write_bytes(b"name: " + b"x" * (1024 * 1024) + b"\n")
+    _git(county, "commit", "-qam", "too big to read")
     first = unit_revisions(county)[UNIT_ID]["entries"]
     assert [e["first"] for e in first] == [False, True]  # the broken version is left out
     blobs = sorted((county / CACHE_DIR / "blobs").glob("*.json"))
-    assert len(blobs) == 3 and None in [json.loads(b.read_text("utf-8")) for b in blobs]
+    parsed = [json.loads(b.read_text("utf-8")) for b in blobs]
+    assert len(blobs) == 4 and parsed.count(None) == 2  # the broken and the oversized one
     pairs_file = county / CACHE_DIR / "revisions.json"
     pairs = json.loads(pairs_file.read_text(encoding="utf-8"))
-    assert len(pairs) == 2
+    assert len(pairs) == 3
     marker = [{"kind": "修改", "text": "取自缓存", "weaker": False}]
     pairs_file.write_text(json.dumps(dict.fromkeys(pairs, marker)), encoding="utf-8")
     for blob in blobs:

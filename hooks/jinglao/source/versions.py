@@ -19,12 +19,14 @@ from typing import Any, NamedTuple
 
 from .files import is_inside
 from .git import git
+from .text import decode
 from .yamldoc import parse_text
 
 _RECORD, _FIELD = "\x1e", "\x1f"
 CACHE_DIR = ".cache/jinglao"
 VERSIONS_KEPT = 11  # the page shows ten changes: the ten newest versions and the one before
 _NO_BLOB = "0" * 40
+UNIT_FILE_NAME = "unit.yml"
 
 
 class Version(NamedTuple):
@@ -46,7 +48,7 @@ def _blobs_by_unit(log: str) -> dict[str, list[Version]]:
         for line in raw.splitlines():
             meta, _, path = line.partition("\t")
             parts, names = meta.split(), path.split("/")
-            if len(parts) < 5 or len(names) != 3 or names[2] != "unit.yml":
+            if len(parts) < 5 or len(names) != 3 or names[2] != UNIT_FILE_NAME:
                 continue
             blob = parts[3]
             if blob != _NO_BLOB:  # a deletion leaves no version to show
@@ -66,11 +68,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _parse(text: bytes) -> Any:
-    """A version's data, or None when it is not readable YAML (it is then not compared)."""
+def _parse(raw: bytes) -> Any:
+    """A version's data, or None when it is not a readable unit file (over 1 MiB, not UTF-8,
+    not YAML): such a version is not compared."""
+    text, _ = decode(UNIT_FILE_NAME, raw)
+    if text is None:
+        return None
     try:
-        doc, _ = parse_text("unit.yml", text.decode("utf-8"))
-    except (UnicodeDecodeError, RecursionError, ValueError):
+        doc, _ = parse_text(UNIT_FILE_NAME, text)
+    except (RecursionError, ValueError):
         return None
     return _plain(doc.data) if doc is not None else None
 
