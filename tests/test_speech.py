@@ -20,11 +20,21 @@ def test_noise_is_left_out_and_dates_are_said_in_words() -> None:
 def test_a_unit_is_read_summary_first_in_sentences_from_its_data() -> None:
     record = next(r for r in load(REPO).units if r.id == "anlan-renmin-yiyuan")
     sections = unit_speech(unit_view(record, ViewContext()))
-    assert [s["id"] for s in sections][:3] == ["summary", "commitments", "services"]
-    summary, procedures = sections[0]["sentences"], {s["id"]: s for s in sections}
-    assert summary[0] == "安澜县人民医院"
-    assert "投诉监督电话：0599-6822001" in summary
-    said = procedures["procedures"]["sentences"]
+    assert [s["id"] for s in sections][:3] == ["summary", "basics", "commitments"]
+    summary, by_id = sections[0]["sentences"], {s["id"]: s["sentences"] for s in sections}
+    assert summary == [
+        "安澜县人民医院",
+        "为老服务窗口：门诊大厅一楼 1 号窗口（老年人优先挂号窗口），可以优先挂号、缴费、代填表格、"
+        "打印报告、轮椅借用、爱心陪诊",
+        "监督电话：0599-6822001",
+    ]
+    assert "投诉监督电话：0599-6822001" in by_id["basics"]
+    assert (
+        "办公时间：冬季门诊，10月1日至次年4月30日：周一至周日 08:00-12:00、14:00-17:00"
+        in (by_id["basics"])
+    )  # one sentence per line: never 「17:30冬季门诊」
+    assert not [s for s in by_id["basics"] if "电子邮箱" in s or "@" in s]  # nothing left to say
+    said = by_id["procedures"]
     assert "病历复印，承诺 3个工作日办结，法定 7个工作日" in said
     assert "要带的材料：患者身份证、授权委托书、代办人身份证" in said
     assert not any("✓" in s or "http" in s for s in said)

@@ -29,7 +29,8 @@ def spoken(text: str) -> str:
     """A sentence as it should be heard: no addresses, paths or marks; dates and arrows in words."""
     text = _NOISE.sub(" ", text).replace("→", "改为")
     text = _DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
-    return _SPACES.sub(" ", text).strip(" ，、；")
+    text = _SPACES.sub(" ", text).strip(" ，、；")
+    return "" if text.endswith("：") else text  # a label whose value was all noise
 
 
 def _limit(name: str, promised: str, statutory: str | None) -> str:
@@ -59,21 +60,39 @@ def _procedure(p: Data) -> Iterator[str]:
         yield f"办理步骤：{'；'.join(steps)}"
 
 
-def _summary(unit: Data) -> Iterator[str]:
-    yield unit["name"]
+def _window(unit: Data) -> Iterator[str]:
     window = unit.get("window") or {}
     if window.get("place"):
         services = window.get("services") or []
         yield f"为老服务窗口：{window['place']}" + (
             f"，可以{'、'.join(services)}" if services else ""
         )
+
+
+def _summary(unit: Data) -> Iterator[str]:
+    """The page's top: who, where the elderly window is, whom to call with a complaint."""
+    yield unit["name"]
+    yield from _window(unit)
+    phones = unit.get("supervision_phones", [])
+    if phones:
+        yield f"监督电话：{'、'.join(phones)}"
+
+
+def _basics(unit: Data) -> Iterator[str]:
+    if unit.get("address_text"):
+        yield f"地址：{unit['address_text']}"
     for line in unit.get("opening", []):
         yield f"办公时间：{line}"
+    for t in unit.get("timetable_views", []):
+        yield f"{t['name']}：{t['text']}"
+    yield from _window(unit)
     for group in unit.get("phone_groups", []):
         for phone in group["phones"]:
             yield f"{group['label']}：{phone['number']}" + (
                 f"，{phone['hours']}" if phone.get("hours") else ""
             )
+    for channel in unit.get("supervision_channels", []):
+        yield f"{channel['kind']}：{channel['detail']}"
 
 
 def _history(unit: Data) -> Iterator[str]:
@@ -88,6 +107,7 @@ def _history(unit: Data) -> Iterator[str]:
 
 def _sections(unit: Data) -> Iterator[tuple[str, list[str]]]:
     yield "summary", list(_summary(unit))
+    yield "basics", list(_basics(unit))
     yield "commitments", [c["text"] for c in unit.get("commitment_views", [])]
     yield "services", [f"{s['name']}：{s['description']}" for s in unit.get("services", [])]
     yield "procedures", [s for p in unit.get("procedures", []) for s in _procedure(p)]

@@ -44,7 +44,7 @@
       var parts = rows.length ? Array.prototype.map.call(rows, function (r) {
         return Array.prototype.map.call(r.cells, function (c) { return c.innerText; }).join("，");
       }) : el.innerText.split(/\n+/);
-      parts.forEach(function (line) { line = clean(line); if (line) lines.push(line); });
+      parts.forEach(function (line) { line = clean(line); if (line && !/：$/.test(line)) lines.push(line); });
     }
     return lines;
   }
