@@ -134,3 +134,23 @@ def test_a_failed_utterance_says_so_and_the_button_resets(unit_page: Callable[..
     expect(page.get_by_role("status")).to_have_text(NO_VOICE)
     expect(toolbar).to_have_text("语音阅读")
     expect(toolbar).to_have_attribute("aria-pressed", "false")
+
+
+def test_a_page_without_speech_data_reads_its_section_line_by_line(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context.add_init_script(STUB)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "plan/")
+        button = page.locator('.jl-speak-section[data-section="principles"]')
+        button.click()
+        expect(button).to_have_text("暂停朗读")
+        spoken = _spoken(page)
+        assert spoken[:3] == ["二、基本原则", "（一）坚持为老主题", spoken[2]]
+        assert spoken[2].startswith("坚持以人为本")
+        assert "（二）坚持重在基层" in spoken  # each heading and paragraph its own sentence
+        assert not any("三、范围对象" in s for s in spoken)  # the next section is not read
+    finally:
+        context.close()
