@@ -210,3 +210,17 @@ def test_the_demo_hospital_shows_a_weakened_and_an_improved_promise() -> None:
         '<strong class="jl-weaker">承诺降低</strong>'
     ) in page
     assert "修改：病历复印 复印费 收费标准 每页 0.5 元 → 每页 0.3 元</li>" in page
+
+
+def test_a_merged_pull_request_is_one_version_dated_when_merged(county: Path) -> None:
+    _git(county, "checkout", "-qb", "pr")
+    _promise_two_days(county)
+    _git(county, "commit", "-qam", "on a branch", when="2026-10-01T10:00:00")
+    _git(county, "checkout", "-q", "-")
+    _git(county, "merge", "-q", "--no-ff", "pr", "-m", "merge", when="2026-10-20T10:00:00")
+    entries = unit_revisions(county)[UNIT_ID]["entries"]
+    assert [(e["date"], e["first"]) for e in entries] == [
+        ("2026-10-20", False),
+        ("2026-09-01", True),
+    ]
+    assert entries[0]["edits"][0]["text"] == "优待证办理 承诺时限 即办（当场办结） → 2个工作日"

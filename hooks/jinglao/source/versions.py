@@ -190,6 +190,10 @@ def unit_versions(root: Path) -> dict[str, list[Version]]:
         "log",
         f"--format={_RECORD}%H{_FIELD}%cs",
         "--raw",
+        # the published branch's own steps: a merged pull request is one version, dated when
+        # it was merged (published), compared with what was published before it
+        "--first-parent",
+        "--diff-merges=first-parent",
         "--no-abbrev",
         "--no-renames",
         "--relative",
