@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -57,17 +57,6 @@ def _blobs_by_unit(log: str) -> dict[str, list[Version]]:
     return found
 
 
-def _plain(value: Any) -> Any:
-    """YAML data as JSON can hold it: dates as ISO text, keys as text."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
-
-
 def _parse(raw: bytes) -> Any:
     """A version's data, or None when it is not a readable unit file (over 1 MiB, not UTF-8,
     not YAML): such a version is not compared."""
@@ -78,7 +67,8 @@ def _parse(raw: bytes) -> Any:
         doc, _ = parse_text(UNIT_FILE_NAME, text)
     except (RecursionError, ValueError):
         return None
-    return _plain(doc.data) if doc is not None else None
+    # the reader's scalars are text, numbers, booleans and null: JSON holds them as they are
+    return doc.data if doc is not None else None
 
 
 def _read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
