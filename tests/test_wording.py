@@ -65,7 +65,7 @@ def test_demo_pages_carry_no_known_defect(pages: dict[str, str]) -> None:
 def test_boards_and_screens_keep_time_limit_notes_and_benefit_names(pages: dict[str, str]) -> None:
     for path in ("print/anlan-renmin-yiyuan/index.html", "screens/anlan-renmin-yiyuan/index.html"):
         text = pages[path]
-        assert "高峰时段（每天 08:00-09:30）排队不超过 15 分钟。" in text, path  # a note on a limit
+        assert "高峰时段（每天 08:00-09:30）排队不超过 10 分钟。" in text, path  # a note on a limit
     unit_page = pages["units/anlan-renmin-yiyuan/index.md"]
     assert len(_benefit_names(unit_page)) >= 2  # tiers of different benefits must stay apart
     for board in ("print/anlan-renmin-yiyuan/index.html", "screens/anlan-renmin-yiyuan/index.html"):
