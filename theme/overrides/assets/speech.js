@@ -147,8 +147,10 @@
     button.setAttribute("data-section", section.id);
     setState(button, "idle");
     button.addEventListener("click", function () { toggle(button, [section]); });
+    /* In the heading's own line (floated right), so the page grows no taller; the heading's text
+       to be read was taken before. In a summary card, at its top. */
     var anchor = section.anchor;
-    if (anchor.tagName === "H1" || anchor.tagName === "H2") anchor.insertAdjacentElement("afterend", button);
+    if (anchor.tagName === "H1" || anchor.tagName === "H2") anchor.appendChild(button);
     else anchor.insertAdjacentElement("afterbegin", button);
   }
 
