@@ -138,4 +138,6 @@ def render_pages(
         add(f"townships/{township['slug']}/index.md", "group.md.j2", group=township, kind="乡镇")
     for policy in site["policies"]:
         add(f"policies/{policy['id']}.md", "policy.md.j2", policy=policy)
+    for task in site["tasks"]:
+        add(f"tasks/{task['slug']}/index.md", "task.md.j2", task=task)
     return pages
