@@ -77,3 +77,12 @@ def test_task_page_has_no_wcag_aa_violation(open_page: Any, elder: bool) -> None
     assert AXE.exists(), "npm install --prefix tests/browser（.ci/run 会安装 axe-core）"
     page = open_page("tasks/chengche/", 1366, elder=elder)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_search_tip_matches_what_the_screen_shows(open_page: Any, width: int) -> None:
+    page = open_page("", width)
+    tip = page.locator("article p", has_text="想找某一项服务").inner_text()
+    icon = page.locator("label.md-header__button[for='__search']").is_visible()
+    assert "放大镜" in tip and "搜索框" in tip  # the icon on a phone, the field on a computer
+    assert icon == (width < 600)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 
 from jinglao.pipeline import build_pages
@@ -138,3 +139,20 @@ def test_without_a_task_file_the_home_page_has_no_task_section(demo: Path) -> No
     pages = build_pages(demo).pages
     assert 'class="jl-tasks"' not in pages["index.md"]
     assert not any(p.startswith("tasks/") for p in pages)
+
+
+def test_task_text_cannot_add_markup_to_the_site(demo: Path) -> None:
+    hostile = "<script>alert(1)</script>[链接](https://evil.example/)"
+    _write_tasks(
+        demo,
+        "tasks:\n"
+        f"  - name: '{hostile}'\n"
+        "    slug: kanbing\n"
+        f"    summary: '{hostile}'\n"
+        "    sectors: [卫生系统]\n",
+    )
+    pages = build_pages(demo).pages
+    for src in ("index.md", "tasks/kanbing/index.md"):
+        html = markdown.markdown(pages[src].split("---", 2)[2], extensions=["attr_list", "tables"])
+        assert "<script>" not in html and 'href="https://evil.example/"' not in html, src
+        assert "&lt;script&gt;" in html, src
