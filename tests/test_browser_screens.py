@@ -146,6 +146,21 @@ def test_screen_type_grows_to_fill_each_slide_and_stays_readable(
     screenshot(page, f"screen-fit-{unit_id}-{viewport}")
 
 
+def test_kiosk_command_copies_with_the_units_real_address(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}screens/#anlan-zilaishui")
+    block = page.locator("#anlan-zilaishui ~ pre").first
+    block.scroll_into_view_if_needed()
+    block.hover()
+    page.locator("#anlan-zilaishui ~ pre [data-md-type='copy']").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()").strip()
+    context.close()
+    assert copied.startswith("chromium --kiosk ")
+    assert copied.endswith(" https://jinglao.example.org/screens/anlan-zilaishui/")
+
+
 def test_long_content_is_paginated_not_cut(screen: Any, site_url: str) -> None:
     page, _ = screen(1920, 1080)
     page.goto(f"{site_url}screens/anlan-renmin-yiyuan/")
