@@ -187,22 +187,6 @@ def test_phone_numbers_are_buttons_that_never_break(
     assert all(b["h"] >= (60 if elder else 44) and b["lines"] == 1 for b in boxes), boxes
 
 
-def test_elder_header_on_a_phone_shows_one_toggle_and_the_title(
-    new_page: Any, site_url: str
-) -> None:
-    page = new_page(320, 700, elder=True)
-    page.goto(site_url)
-    visible = page.evaluate(
-        """() => [...document.querySelectorAll('.md-header__button')]
-            .filter(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length)
-            .map(e => e.className + ' ' + (e.getAttribute('for') || ''))"""
-    )
-    toggles = [v for v in visible if "__palette" in v]
-    assert len(toggles) <= 1 and not any("md-logo" in v for v in visible), visible
-    title = page.locator(".md-header__title").bounding_box()
-    assert title is not None and title["width"] >= 120, title
-
-
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_screenshots_and_no_horizontal_scroll(new_page: Any, site_url: str, name: str) -> None:
     for width, height in ((360, 800), (1366, 768)):

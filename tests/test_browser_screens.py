@@ -84,6 +84,83 @@ def test_screen_fits_rotates_and_stays_local(
     screenshot(page, f"screen-{unit_id}-{orientation}")
 
 
+# Hall panels and monitors, and the smallest window a screen must stay readable in, both ways up.
+FIT_VIEWPORTS = {
+    "1920x1080": (1920, 1080),
+    "1366x768": (1366, 768),
+    "960x540": (960, 540),
+    "1080x1920": (1080, 1920),
+    "768x1366": (768, 1366),
+    "540x960": (540, 960),
+}
+MIN_FILL = 0.6  # a slide's content takes ≥ 60 % of its height, unless its type is already largest
+MAX_SCALE = 1.75  # screen.js: the largest type is 1.75 × the base size
+SLIDE_FIT = """() => [...document.querySelectorAll('section.slide')].map(s => {
+  const was = s.classList.contains('current');
+  s.classList.add('current');
+  const b = s.querySelector('.slide-body');
+  const top = b.getBoundingClientRect().top;
+  const bottom = Math.max(top, ...[...b.children].map(c => c.getBoundingClientRect().bottom));
+  const fit = {title: s.querySelector('h2').firstChild.textContent, fill: (bottom - top) / b.clientHeight,
+               scale: parseFloat(s.dataset.scale), overflow: b.scrollHeight > b.clientHeight + 1};
+  if (!was) s.classList.remove('current');
+  return fit;
+})"""
+SMALLEST_TEXT = """() => {
+  const sizes = [];
+  document.querySelectorAll('section.slide').forEach(s => {
+    const was = s.classList.contains('current');
+    s.classList.add('current');
+    s.querySelectorAll('*').forEach(e => {
+      if ([...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        sizes.push(parseFloat(getComputedStyle(e).fontSize));
+    });
+    if (!was) s.classList.remove('current');
+  });
+  document.querySelectorAll('header *, footer *').forEach(e => {
+    if ([...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+      sizes.push(parseFloat(getComputedStyle(e).fontSize));
+  });
+  return Math.min(...sizes);
+}"""
+
+
+@pytest.mark.parametrize("viewport", sorted(FIT_VIEWPORTS))
+@pytest.mark.parametrize("unit_id", UNITS)
+def test_screen_type_grows_to_fill_each_slide_and_stays_readable(
+    screen: Any, site_url: str, unit_id: str, viewport: str
+) -> None:
+    width, height = FIT_VIEWPORTS[viewport]
+    page, errors = screen(width, height)
+    page.goto(f"{site_url}screens/{unit_id}/")
+    page.wait_for_function("document.querySelectorAll('section.slide[data-fill]').length > 0")
+    slides = page.evaluate(SLIDE_FIT)
+    assert slides and not [s for s in slides if s["overflow"]], slides
+    short = [s for s in slides if s["fill"] < MIN_FILL and s["scale"] < MAX_SCALE - 0.01]
+    assert short == [], short
+    assert all(s["scale"] >= 1 for s in slides), slides
+    main = page.evaluate("document.querySelector('main').clientHeight / innerHeight")
+    assert main >= 0.6, main  # header and footer leave the slides most of the screen
+    assert page.evaluate(SMALLEST_TEXT) >= max(16, 0.025 * min(width, height))
+    assert errors == []
+    screenshot(page, f"screen-fit-{unit_id}-{viewport}")
+
+
+def test_kiosk_command_copies_with_the_units_real_address(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}screens/#anlan-zilaishui")
+    block = page.locator("#anlan-zilaishui ~ pre").first
+    block.scroll_into_view_if_needed()
+    block.hover()
+    page.locator("#anlan-zilaishui ~ pre [data-md-type='copy']").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()").strip()
+    context.close()
+    assert copied.startswith("chromium --kiosk ")
+    assert copied.endswith(" https://jinglao.example.org/screens/anlan-zilaishui/")
+
+
 def test_long_content_is_paginated_not_cut(screen: Any, site_url: str) -> None:
     page, _ = screen(1920, 1080)
     page.goto(f"{site_url}screens/anlan-renmin-yiyuan/")

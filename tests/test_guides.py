@@ -19,6 +19,7 @@ import pytest
 from pydantic import BaseModel
 
 from jinglao.county.model import Policy
+from jinglao.county.tasks import TaskList
 from jinglao.cycles.model import Cycle
 from jinglao.source.yamldoc import load_bytes
 from jinglao.unit.model import Unit
@@ -147,6 +148,10 @@ def _place_policy(project: Path, text: str) -> None:
     (project / "content/policies/shili-zhengce.md").write_text(page, encoding="utf-8")
 
 
+def _place_tasks(project: Path, text: str) -> None:
+    (project / "content/tasks.yml").write_text(text, encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class Guide:
     page: str
@@ -161,6 +166,7 @@ GUIDES = {
     "unit": Guide("content/guide/unit-file.md", Unit, _place_unit),
     "cycle": Guide("content/guide/cycle-file.md", Cycle, _place_cycle),
     "policy": Guide("content/guide/policy-file.md", Policy, _place_policy),
+    "tasks": Guide("content/guide/tasks-file.md", TaskList, _place_tasks),
 }
 
 

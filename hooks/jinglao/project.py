@@ -17,6 +17,7 @@ from .bags.bag import bags
 from .bags.load import BagRecord, load_bags, orphan_bags
 from .county.load import PolicyRecord, load_county, load_policies
 from .county.model import County
+from .county.tasks import Task, load_tasks
 from .cycles.load import CycleRecord, load_cycles
 from .plain import Data
 from .problems import Problem, Severity
@@ -47,6 +48,7 @@ class Project:
     # counts them, so one broken field does not cascade into "not qualified" in a cycle.
     claimed: dict[str, tuple[Honour, ...]] = field(default_factory=dict)
     policies: list[PolicyRecord] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)  # the home page's 「我要办事」 entries
     problems: list[Problem] = field(default_factory=list)
     home: str = ""  # content/index.md, into which the generated overview is placed
     history: History = field(default_factory=History)
@@ -178,6 +180,8 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     project.county, problems = load_county(root)
     project.problems += problems
     project.policies, problems = load_policies(root)
+    project.problems += problems
+    project.tasks, problems = load_tasks(root)
     project.problems += problems
     townships = [t.name for t in project.county.townships] if project.county else None
     lists = CountyLists(townships, [p.id for p in project.policies])

@@ -1,4 +1,8 @@
-"""Accessible SVG bar charts drawn at build time: a title, a description and a data table each."""
+"""Accessible bar charts drawn at build time as HTML: a title, a description and a data table each.
+
+Labels and values are page text, not SVG text scaled with the drawing, so they stay at body size
+(and 长辈版 size) on a 320 px phone; a bar's length is a width in per cent of the longest bar.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,6 @@ from markupsafe import Markup
 
 from ..plain import Data
 
-ROW_HEIGHT, LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 30, 220, 320, 80
-MAX_LABEL = 14
-
-
-def _label(text: str) -> str:
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
-
 
 def bar_chart(chart: Data) -> Markup:
     """A horizontal bar chart; the table under it carries the same numbers for every reader."""
@@ -22,23 +19,21 @@ def bar_chart(chart: Data) -> Markup:
     if not rows:
         return Markup(f"<p>{escape(chart['title'])}：暂无数据。</p>")
     peak = max(r["value"] for r in rows) or 1
-    height = ROW_HEIGHT * len(rows) + 10
-    width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
     parts = [
-        f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-labelledby="{cid}-title {cid}-desc">',
-        f'<title id="{cid}-title">{escape(chart["title"])}</title>',
-        f'<desc id="{cid}-desc">共 {len(rows)} 项，数据见下表。</desc>',
+        f'<div class="jl-bars" role="img" aria-labelledby="{cid}-title {cid}-desc">',
+        f'<span hidden id="{cid}-title">{escape(chart["title"])}</span>',
+        f'<span hidden id="{cid}-desc">共 {len(rows)} 项，数据见下表。</span>',
     ]
-    for i, row in enumerate(rows):
-        y = i * ROW_HEIGHT + 5
-        length = max(1.0, BAR_WIDTH * row["value"] / peak)
+    for row in rows:
+        share = max(0.5, 75 * row["value"] / peak)  # the longest bar leaves room for its value
         parts += [
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 19}" text-anchor="end">{escape(_label(row["label"]))}</text>',
-            f'<rect class="bar" x="{LABEL_WIDTH}" y="{y + 4}" width="{length:.1f}" height="{ROW_HEIGHT - 10}"/>',
-            f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + 19}">{row["value"]:g}{escape(unit)}</text>',
+            '<div class="jl-bar-row">',
+            f'<span class="jl-bar-label">{escape(row["label"])}</span>',
+            f'<span class="jl-bar-track"><span class="bar" style="width:{share:.1f}%"></span>',
+            f'<span class="jl-bar-value">{row["value"]:g}{escape(unit)}</span></span>',
+            "</div>",
         ]
-    parts.append("</svg>")
+    parts.append("</div>")
     table = [
         f"<details><summary>查看「{escape(chart['title'])}」数据表</summary><table>",
         f'<thead><tr><th scope="col">项目</th><th scope="col">数值（{escape(unit)}）</th></tr></thead><tbody>',

@@ -27,6 +27,7 @@ from ..unit.view import (
     cached_unit_view,
 )
 from .stats import charts
+from .tasks import tasks_data
 
 
 def _summary(unit: Data) -> Data:
@@ -87,6 +88,7 @@ def derive(project: Project, views: ViewCache | None = None) -> Data:
         "units": units,
         "sectors": sectors,
         "townships": townships,
+        "tasks": tasks_data(project.tasks, units),
         "policies": policies,
         "policy_titles": {p["id"]: p.get("short_title") or p["title"] for p in policies},
         "home_text": project.home,

@@ -18,7 +18,7 @@ from jinja2 import Environment
 from ..plain import Data, Pages
 from ..unit.view import page_src
 from .open_data import CSV_COLUMNS, DATA_LICENCE, DATA_LICENCE_URL, open_data_files
-from .signage import unit_signage
+from .signage import KIOSK_COMMAND, unit_signage
 from .templates import DEFAULT_TEMPLATES, make_environment
 
 OVERVIEW_MARKER = "<!-- jinglao:overview -->"
@@ -116,7 +116,7 @@ def render_pages(
         csv_columns=CSV_COLUMNS,
         licence={"name": DATA_LICENCE, "url": DATA_LICENCE_URL},
     )
-    add("screens/index.md", "screens.md.j2")
+    add("screens/index.md", "screens.md.j2", kiosk_command=KIOSK_COMMAND)
     add("cycles/index.md", "cycles.md.j2")
     add("archive/index.md", "archives.md.j2")
     for cycle in site["cycles"]:
@@ -138,4 +138,6 @@ def render_pages(
         add(f"townships/{township['slug']}/index.md", "group.md.j2", group=township, kind="乡镇")
     for policy in site["policies"]:
         add(f"policies/{policy['id']}.md", "policy.md.j2", policy=policy)
+    for task in site["tasks"]:
+        add(f"tasks/{task['slug']}/index.md", "task.md.j2", task=task)
     return pages

@@ -21,6 +21,10 @@ PAPERS = {
     "A3": {"paper": "A3", "width_mm": 277, "height_mm": 400, "base_pt": 15, "max_pt": 22},
 }
 
+# Chromium's kiosk mode for a hall computer: full screen, no error dialogs, no infobars, no
+# "restore pages?" bubble after a power cut, nothing kept between runs. The screen's URL follows.
+KIOSK_COMMAND = "chromium --kiosk --noerrdialogs --disable-infobars --disable-session-crashed-bubble --incognito"
+
 Render = Callable[..., str]
 
 

@@ -64,6 +64,7 @@ def _signage(unit_id: str, address: SiteAddress) -> list[Data]:
     return [
         {
             "label": label,
+            "src": src,  # for pages elsewhere, which link it with the ``url`` filter
             "url": address.absolute(src) or address.relative(src, page_src(unit_id)),
         }
         for label, path in SIGNAGE

@@ -62,7 +62,39 @@
       });
       pages = pages.concat(group);
     });
+    pages.forEach(fit);
     current = -1;
+  }
+
+  /* Each page's type grows, heading and all, until its content fills the page: a binary search
+     over the page's font scale from 1 (what pagination used) to MAX_SCALE. The outcome is on the
+     page (data-scale, data-fill: the share of the body's height the content takes). */
+  var MAX_SCALE = 1.75;
+  function contentHeight(body) {
+    var top = body.getBoundingClientRect().top;
+    var bottom = top;
+    Array.prototype.forEach.call(body.children, function (child) {
+      bottom = Math.max(bottom, child.getBoundingClientRect().bottom);
+    });
+    return bottom - top;
+  }
+
+  function fit(page) {
+    var shown = page.classList.contains("current");
+    page.classList.add("current");
+    var body = page.querySelector(".slide-body");
+    var low = 1, high = MAX_SCALE;
+    page.style.fontSize = high + "em";
+    if (!overflows(body)) low = high;
+    for (var step = 0; step < 8 && high - low > 0.01; step++) {
+      var middle = (low + high) / 2;
+      page.style.fontSize = middle + "em";
+      if (overflows(body)) high = middle; else low = middle;
+    }
+    page.style.fontSize = low + "em";
+    page.dataset.scale = low.toFixed(3);
+    page.dataset.fill = (contentHeight(body) / body.clientHeight).toFixed(3);
+    if (!shown) page.classList.remove("current");
   }
 
   function show(index) {
