@@ -198,3 +198,15 @@ def test_sector_and_township_lists_show_window_and_today(open_page: Any) -> None
     assert hospital.locator(".jl-today-now").inner_text() == (
         "7月15日 周三：夏季门诊 07:30-12:00、14:30-17:30"
     )
+
+
+def test_a_link_to_a_procedure_opens_it(open_page: Any) -> None:
+    """Chromium opens a closed <details> that a link targets; no script of ours is needed."""
+    page = open_page(HOSPITAL, 390, 844, elder=True)
+    target = page.locator("details#proc-bingli-fuyin")
+    assert target.get_attribute("open") is None
+    page.locator("table.jl-limits a", has_text="病历复印").click()
+    page.wait_for_function("document.getElementById('proc-bingli-fuyin').open")
+    assert target.locator("ol.jl-steps").is_visible()
+    summary = open_page(HOSPITAL + "#proc-guahao", 390, 844)
+    assert summary.locator("details#proc-guahao ol.jl-steps").is_visible()
