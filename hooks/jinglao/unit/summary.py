@@ -13,6 +13,7 @@ from .model import Unit
 from .procedure_view import OTHER
 
 SUPERVISION_ROLE = "投诉监督"
+EVERYONE = "所有申请人"  # what a material without 哪些情况需要 applies to, as the page says
 
 
 def _material(material: Data) -> str:
@@ -30,7 +31,7 @@ def main_procedure(procedures: list[Data], unpublished: str | None) -> Data:
                 "unpublished": unpublished or UNPUBLISHED}  # fmt: skip
     first = procedures[0]
     materials = first["materials"]
-    everyone = [m for m in materials if not m.get("applies_to")]
+    everyone = [m for m in materials if m.get("applies_to") in (None, "", EVERYONE)]
     return {
         "name": first["name"],
         "anchor": first["anchor"],
