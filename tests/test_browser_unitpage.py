@@ -70,7 +70,7 @@ def test_summary_card_and_a_call_button_are_on_the_first_screen(
     assert card["top"] < height / 2, card  # the card comes first, right under the title
     assert call["bottom"] <= height, call  # and the reader can call without scrolling
     texts = page.locator(".jl-summary dt").all_inner_texts()
-    assert texts[:3] == ["为老服务窗口", "电话", "今天开放"]
+    assert texts[:3] == ["为老服务窗口", "电话", "开放时间"]
     assert texts[3].startswith("带什么（老年人门诊优先挂号）")
     assert "居民身份证或老年人优待证" in page.locator(".jl-summary").inner_text()
 
@@ -158,9 +158,9 @@ def test_procedures_are_collapsed_expand_on_tap_and_print_in_full(open_page: Any
 @pytest.mark.parametrize(
     ("day", "text"),
     [
-        ("2026-07-15", "7月15日 周三：夏季门诊 07:30-12:00、14:30-17:30"),
-        ("2027-01-04", "1月4日 周一：冬季门诊 08:00-12:00、14:00-17:00"),
-        ("2026-04-30", "4月30日 周四：冬季门诊 08:00-12:00、14:00-17:00"),
+        ("2026-07-15", "今天（7月15日 周三）：夏季门诊 07:30-12:00、14:30-17:30"),
+        ("2027-01-04", "今天（1月4日 周一）：冬季门诊 08:00-12:00、14:00-17:00"),
+        ("2026-04-30", "今天（4月30日 周四）：冬季门诊 08:00-12:00、14:00-17:00"),
     ],
 )
 def test_today_is_the_readers_day_with_its_season(open_page: Any, day: str, text: str) -> None:
@@ -173,7 +173,7 @@ def test_today_is_the_readers_day_with_its_season(open_page: Any, day: str, text
 
 def test_a_day_the_unit_is_closed_says_so(open_page: Any) -> None:
     monday = open_page(LIBRARY, day="2026-07-13")
-    assert monday.locator(".jl-summary .jl-today-now").inner_text() == "7月13日 周一：今天不开放"
+    assert monday.locator(".jl-summary .jl-today-now").inner_text() == "今天（7月13日 周一）不开放"
     tuesday = open_page(LIBRARY, day="2026-07-14")
     assert "08:30-17:30" in tuesday.locator(".jl-summary .jl-today-now").inner_text()
 
@@ -191,12 +191,12 @@ def test_sector_and_township_lists_show_window_and_today(open_page: Any) -> None
         assert cards.count() >= 1
         for i in range(cards.count()):
             facts = cards.nth(i).locator(".jl-card-facts").inner_text()
-            assert "为老服务窗口" in facts and "今天开放" in facts, facts
+            assert "为老服务窗口" in facts and "开放时间" in facts, facts
     sector = open_page("sectors/weisheng/", day="2026-07-15")
     hospital = sector.locator(".jl-card", has_text="安澜县人民医院")
     assert "门诊大厅一楼 1 号窗口" in hospital.inner_text()
     assert hospital.locator(".jl-today-now").inner_text() == (
-        "7月15日 周三：夏季门诊 07:30-12:00、14:30-17:30"
+        "今天（7月15日 周三）：夏季门诊 07:30-12:00、14:30-17:30"
     )
 
 

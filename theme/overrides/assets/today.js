@@ -23,17 +23,16 @@
 
   function isoDay(now) { return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()); }
 
-  /* 「11月29日 周日：冬季门诊 08:00-12:00、14:00-17:00」 or 「11月30日 周一：今天不开放」 */
+  /* 「今天（11月29日 周日）：冬季门诊 08:00-12:00、14:00-17:00」 or 「今天（11月30日 周一）不开放」 */
   function todayText(week, now) {
     var weekday = now.getDay() || 7;  /* Monday = 1 … Sunday = 7, as the core writes them */
     var monthDay = pad(now.getMonth() + 1) + "-" + pad(now.getDate());
     var open = week.schedules.filter(function (s) {
       return inForce(s, isoDay(now)) && inSeason(s.season, monthDay) && s.days.indexOf(weekday) >= 0;
     });
-    var hours = open.length
-      ? open.map(function (s) { return (s.name ? s.name + " " : "") + s.periods.join("、"); })
-      : ["今天不开放"];
-    return (now.getMonth() + 1) + "月" + now.getDate() + "日 周" + DAY_NAMES[weekday - 1] + "：" + hours.join("；");
+    var day = "今天（" + (now.getMonth() + 1) + "月" + now.getDate() + "日 周" + DAY_NAMES[weekday - 1] + "）";
+    if (!open.length) return day + "不开放";
+    return day + "：" + open.map(function (s) { return (s.name ? s.name + " " : "") + s.periods.join("、"); }).join("；");
   }
 
   /* The unit's own notes (急诊 24 小时开放, 每周一闭馆 …) are said as written: they are not data. */
