@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +30,12 @@ class _Elements(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
+def _parsed(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.tags
+
+
 def _poison(unit_file: Path) -> None:
     text = unit_file.read_text(encoding="utf-8")
     joined = " ".join(PAYLOADS).replace('"', '\\"')
@@ -36,6 +43,9 @@ def _poison(unit_file: Path) -> None:
     text = text.replace("intro: 最小的合格单位。", f'intro: "{joined}"')
     text = text.replace("  - 当场办结。", "\n".join(f'  - "{p}"' for p in PAYLOADS))
     text = text.replace("    - name: 优待证办理", f'    - name: "优待证 {joined}"')
+    # the week for today.js sits in a single-quoted attribute: a quote must not end it
+    week = f'    - name: "\'{joined}"\n      days: 周一至周五\n'
+    text = text.replace("    - days: 周一至周五\n", week)
     unit_file.write_text(text, encoding="utf-8")
 
 
@@ -76,5 +86,9 @@ def test_unit_text_is_escaped_everywhere(tmp_path: Path) -> None:
                 assert not name.startswith("on"), (page, name)
             assert "evil.example" not in (attrs.get("src") or "")
     unit_page = (tmp_path / "site/units/mini-window/index.html").read_text(encoding="utf-8")
+    weeks = [a["data-jl-week"] for _, a in _parsed(unit_page) if a.get("data-jl-week")]
+    assert [json.loads(w or "")["schedules"][0]["name"] for w in weeks] == [
+        "'" + " ".join(PAYLOADS)
+    ]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in unit_page
     assert re.search(r"\[点我\]\(javascript:alert\(2\)\)", unit_page)

@@ -40,6 +40,9 @@ def _summary(unit: Data) -> Data:
         "place_slug",
         "address_text",
         "supervision_phones",
+        "window",
+        "opening",
+        "week_hours",
     )
     summary = {k: unit[k] for k in keys}
     summary["procedure_count"] = len(unit["procedures"])

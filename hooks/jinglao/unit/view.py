@@ -33,7 +33,9 @@ from .gaps import Gap, gaps
 from .load import UnitRecord
 from .model import Unit
 from .procedure_view import OTHER, procedure_view
+from .summary import call_buttons, main_procedure
 from .timeline import changes, in_force
+from .week_hours import week_hours
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,8 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
         sector_slug=vocab.SECTOR_SLUGS[unit.sector],
         **basics.place(unit, context.township_slugs),
         opening=basics.opening_lines(unit, today),
+        week_hours=week_hours(unit, today),
+        call_buttons=call_buttons(unit),
         status_text=basics.status_text(unit),
         staffing_texts=[
             f"{s.post}不少于 {s.minimum} 名" + (f"（{s.note}）" if s.note else "")
@@ -241,6 +245,7 @@ def unit_view(record: UnitRecord, context: ViewContext) -> Data:
         creation_rows=_creation_rows(unit),
         completeness=completeness_data(completeness(unit)),
     )
+    data["main_procedure"] = main_procedure(data["procedures"], data["unpublished"]["procedures"])
     # Commitments the unit numbered itself are listed as written, without a second number.
     data["commitments_own_numbers"] = wording.numbered_by_unit(
         c["text"] for c in data["commitment_views"]
