@@ -16,6 +16,7 @@ from .bags.bag import bags
 from .bags.load import BagRecord, load_bags, orphan_bags
 from .county.load import PolicyRecord, load_county, load_policies
 from .county.model import County
+from .county.synonyms import load_synonyms
 from .cycles.load import CycleRecord, load_cycles
 from .problems import Problem, Severity
 from .source.files import is_inside, links_leaving, outside_link
@@ -143,6 +144,7 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     project.problems += problems
     project.policies, problems = load_policies(root)
     project.problems += problems
+    project.problems += load_synonyms(root)[1]
     townships = [t.name for t in project.county.townships] if project.county else None
     lists = CountyLists(townships, [p.id for p in project.policies])
     _load_units(project, lists, progress, cache)
