@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from jinglao.pipeline import session
 from jinglao.problems import Severity
 from jinglao.report import format_text
-from jinglao.search.index import index_after_build
+from jinglao.search.index import IndexingError, index_after_build
 from jinglao.source.mkdocs_yml import read_address, site_url_text
 from jinglao.source.site_urls import SiteAddress
 
@@ -61,6 +61,9 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_post_build(config: Any) -> None:
     root, site = Path(config.config_file_path).parent, Path(config.site_dir)
-    indexed = index_after_build(root, site, dirty=session().dirty)
+    try:
+        indexed = index_after_build(root, site, dirty=session().dirty)
+    except IndexingError as exc:
+        raise PluginError(str(exc)) from exc
     if indexed is not None:
         log.info(f"搜索索引：{indexed.pages} 个页面（{indexed.with_synonyms} 个加了同义词）")

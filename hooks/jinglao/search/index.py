@@ -1,31 +1,32 @@
-"""Index a built site with Pagefind, the county's synonyms added to each page that needs them.
+"""Index a built site with Pagefind, the county's synonyms written into the pages that need them.
 
-Only the pages the theme marks for search (``data-pagefind-body``: unit and policy pages) are
-given to Pagefind. The synonyms are applied here, at build time: a page that contains a word a
-synonym group ``means`` gets that group's query words in its hidden ``data-jl-search-terms``
-element, so 看病 finds the hospital's 挂号 page with no extra work in the reader's browser.
-The site folder is untrusted: files reached through a link leading out of it are skipped, and
-only ``pagefind/`` inside it is replaced.
+Pagefind indexes only the pages the theme marks for search (``data-pagefind-body``: unit and
+policy pages); a site with no marked page (another theme) is indexed whole. The synonyms are
+applied here, at build time: a page that contains a word a synonym group ``means`` gets that
+group's query words in its hidden ``data-jl-search-terms`` element, so 看病 finds the hospital's
+挂号 page with no extra work in the reader's browser. The terms stay in the page (hidden, so
+screen readers skip them too): Pagefind's own command then indexes the folder as it is, and
+running it again gives the same index. The site folder is untrusted: a page reached through a
+link leading out of it stops the indexing, and only ``pagefind/`` inside it is replaced.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
+import json
 import re
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 from ..county.synonyms import Synonyms, load_synonyms
 from ..source.files import is_inside
 
 BUNDLE_DIR = "pagefind"
 BODY_MARK = "data-pagefind-body"
-TERMS = re.compile(r"(<[^>]*\bdata-jl-search-terms\b[^>]*>)(</[a-z]+>)")
+TERMS = re.compile(r"(<p\b[^>]*\bdata-jl-search-terms\b[^>]*>).*?(</p>)", re.S)
 TAG = re.compile(r"<[^>]+>")
 HEADING = re.compile(r"<h[1-4][^>]*>(.*?)</h[1-4]>", re.S)
 # Pagefind's weight for synonyms of words in a heading (a procedure, a section the page is about)
@@ -35,8 +36,8 @@ ABOUT_WEIGHT, MENTION_WEIGHT = 5, 1
 
 @dataclass(frozen=True)
 class IndexResult:
-    pages: int  # pages given to Pagefind
-    with_synonyms: int  # of those, pages that got synonym terms
+    pages: int  # pages in the index
+    with_synonyms: int  # of those, pages that have synonym terms
 
 
 def page_text(page_html: str) -> str:
@@ -55,54 +56,72 @@ def synonym_terms(page_html: str, synonyms: Synonyms) -> dict[int, list[str]]:
 
 
 def with_synonyms(page_html: str, synonyms: Synonyms) -> tuple[str, bool]:
-    """The page with the query words its text answers written into its search-terms element."""
+    """The page with the query words its text answers written into its search-terms element
+    (whatever an earlier run wrote there is replaced, so indexing twice changes nothing)."""
     match = TERMS.search(page_html)
     if match is None:
         return page_html, False
-    terms = synonym_terms(page_html, synonyms)
+    bare = page_html[: match.end(1)] + page_html[match.start(2) :]
+    terms = synonym_terms(bare, synonyms)
     if not terms:
-        return page_html, False
+        return bare, False
     spans = "".join(
         f'<span data-pagefind-weight="{weight}">{html.escape("、".join(words))}。</span>'
         for weight, words in terms.items()
     )
-    return page_html[: match.end(1)] + "相关说法：" + spans + page_html[match.start(2) :], True
+    return bare[: match.end(1)] + "相关说法：" + spans + bare[match.end(1) :], True
 
 
-def _pages(site: Path) -> Iterator[tuple[str, str]]:
-    """(path inside the site, HTML) of every page to index: the marked ones, or all of them when
-    the site was built by a theme that marks none."""
-    found = [
-        (path.relative_to(site).as_posix(), path)
-        for path in sorted(site.rglob("*.html"))
-        if path.is_file()
-        and is_inside(site, path)
-        and BUNDLE_DIR not in path.relative_to(site).parts
-    ]
-    texts = [(rel, path.read_text(encoding="utf-8", errors="replace")) for rel, path in found]
-    marked = [(rel, text) for rel, text in texts if BODY_MARK in text]
-    yield from marked or texts
+class IndexingError(Exception):
+    """Why the site could not be indexed, in Chinese."""
 
 
-async def _index(site: Path, synonyms: Synonyms) -> IndexResult:
-    pages = extra = 0
-    config = IndexConfig(force_language="zh", output_path=str(site / BUNDLE_DIR))
-    async with PagefindIndex(config=config) as index:
-        for rel, text in _pages(site):
-            content, changed = with_synonyms(text, synonyms)
-            await index.add_html_file(content=content, source_path=rel)
-            pages, extra = pages + 1, extra + changed
-    return IndexResult(pages, extra)
+def _pages(site: Path) -> list[Path]:
+    pages = sorted(p for p in site.rglob("*.html") if BUNDLE_DIR not in p.relative_to(site).parts)
+    outside = [p.relative_to(site).as_posix() for p in pages if not is_inside(site, p)]
+    if outside:
+        raise IndexingError(
+            f"网站文件夹里有指向文件夹以外的链接，没有建立搜索索引：{'、'.join(outside[:5])}"
+        )
+    return pages
+
+
+def write_synonyms(site: Path, synonyms: Synonyms) -> int:
+    """Write each marked page's synonym terms into it; returns how many pages have terms."""
+    with_terms = 0
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if BODY_MARK not in text:
+            continue
+        updated, has_terms = with_synonyms(text, synonyms)
+        with_terms += has_terms
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")
+    return with_terms
+
+
+def _run_pagefind(site: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "zh"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise IndexingError(f"Pagefind 没有建好搜索索引：{(done.stderr or done.stdout)[-800:]}")
+
+
+def indexed_pages(site: Path) -> int:
+    entry = json.loads((site / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(int(language["page_count"]) for language in entry["languages"].values())
 
 
 def index_site(site: Path, synonyms: Synonyms) -> IndexResult:
     """Write ``site/pagefind/`` for a built site folder; the previous bundle is replaced."""
+    with_terms = write_synonyms(site, synonyms)
     bundle = site / BUNDLE_DIR
     if bundle.is_symlink() or bundle.is_file():
         bundle.unlink()
     elif bundle.is_dir():
         shutil.rmtree(bundle)
-    return asyncio.run(_index(site, synonyms))
+    _run_pagefind(site)
+    return IndexResult(indexed_pages(site), with_terms)
 
 
 def index_after_build(root: Path, site: Path, *, dirty: bool) -> IndexResult | None:
