@@ -72,6 +72,20 @@ def test_no_guide_developer_or_archive_page_is_a_result(new_page: Any, site_url:
         _search(page, site_url, query)
         hrefs = page.locator(ALL_RESULTS).evaluate_all("links => links.map(a => a.pathname)")
         assert all(re.search(r"/(units|policies)/[^/]+/$", h) for h in hrefs), (query, hrefs)
+    # and the index itself holds nothing else: the same words, asked with no group filter
+    indexed = page.evaluate(
+        """async words => {
+            const pagefind = await import(new URL('../pagefind/pagefind.js', location.href).href);
+            const urls = [];
+            for (const word of words) {
+                const found = await pagefind.search(word);
+                for (const r of found.results) urls.push((await r.data()).url);
+            }
+            return urls;
+        }""",
+        ["单位", "提交", "归档", "性能", "字段"],
+    )
+    assert indexed and all(re.search(r"^/(units|policies)/[^/]+/$", u) for u in indexed), indexed
 
 
 def test_results_come_in_labelled_groups_units_first(new_page: Any, site_url: str) -> None:  # noqa: F811
