@@ -134,8 +134,7 @@ def _served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def probes(site: Path, queries: tuple[str, ...] = QUERIES) -> list[Probe]:
-    engine = engine_of(site)
+def probes(site: Path, engine: str, queries: tuple[str, ...] = QUERIES) -> list[Probe]:
     with _served(site) as url, _browser() as browser:
         return [probe(browser, url, engine, q) for q in queries]
 
@@ -151,18 +150,21 @@ def _mb(n: float) -> str:
     return f"{n / 1e6:.2f} MB" if n >= 1e5 else f"{n / 1024:.0f} KB"
 
 
-def search_rows(site: Path, project: Path, queries: tuple[str, ...] = QUERIES) -> list[Row]:
+def search_rows(
+    site: Path, project: Path, queries: tuple[str, ...] = QUERIES, engine: str | None = None
+) -> list[Row]:
     """The bench's rows for one built site of ``project``: bytes before the first result (raw /
     gzip, the largest over the queries), time to the first result (median, slowest) on a 4×
     CPU-throttled Chromium, and for Pagefind the time to index the site (Material's index is
-    written inside the MkDocs build: compare the build times with and without its plugin)."""
-    engine = engine_of(site)
+    written inside the MkDocs build: compare the build times with and without its plugin).
+    ``engine`` ("pagefind" or "material") picks one when the site carries both."""
+    engine = engine or engine_of(site)
     indexing = (
         [("Pagefind：建立索引", f"{index_seconds(site, project):.1f} s")]
         if engine == "pagefind"
         else []
     )
-    found = probes(site, queries)
+    found = probes(site, engine, queries)
     times = [p.seconds for p in found if p.seconds is not None]
     label = "Pagefind" if engine == "pagefind" else "Material 搜索"
     slowest = f"{max(times):.2f} s" if times else "—"
