@@ -49,29 +49,30 @@
     return li;
   }
 
-  /* One search per group of the page (服务单位 first, then 政策法规): each ranked on its own, so
-     a short policy never pushes the unit that does the job out of sight. */
-  function searchGroups(pf, query, groups) {
-    return Promise.all(groups.map(function (section) {
-      var name = section.getAttribute("data-jl-group");
-      return pf.search(query, { filters: { group: name } }).then(function (found) {
-        var top = found.results.slice(0, SHOWN).map(function (r) { return r.data(); });
-        return Promise.all(top).then(function (items) {
-          return { section: section, name: name, items: items, total: found.results.length };
-        });
+  /* One search per group of the page (服务单位 first, then 政策法规), each ranked on its own so
+     a short policy never pushes the unit that does the job out of sight. A group is shown as
+     soon as it is ready, units first: the first result does not wait for the second search. */
+  function searchGroup(pf, query, section) {
+    var name = section.getAttribute("data-jl-group");
+    return pf.search(query, { filters: { group: name } }).then(function (found) {
+      var top = found.results.slice(0, SHOWN).map(function (r) { return r.data(); });
+      return Promise.all(top).then(function (items) {
+        return { section: section, name: name, items: items, total: found.results.length };
       });
-    }));
+    });
   }
 
-  function show(status, query, found) {
-    var counts = [];
-    found.forEach(function (group) {
-      group.section.hidden = group.total === 0;
-      var list = group.section.querySelector(".jl-search__results");
-      list.replaceChildren.apply(list, group.items.map(item));
-      if (group.total) counts.push(group.name + " " + group.total + " 条");
+  function showGroup(group) {
+    group.section.hidden = group.total === 0;
+    var list = group.section.querySelector(".jl-search__results");
+    list.replaceChildren.apply(list, group.items.map(item));
+  }
+
+  function summary(query, found) {
+    var counts = found.filter(function (g) { return g.total; }).map(function (g) {
+      return g.name + " " + g.total + " 条";
     });
-    status.textContent = counts.length
+    return counts.length
       ? "「" + query + "」找到" + counts.join("、") + "（每类最多列出 " + SHOWN + " 条）"
       : "没有找到「" + query + "」。请换一个说法试试，例如「看病」「坐车」「老年证」。";
   }
@@ -92,9 +93,22 @@
         return;
       }
       status.textContent = "正在搜索……";
+      var found = [];
+      var next = function (pf, i) {
+        if (ticket !== latest) return null;
+        if (i === groups.length) {
+          status.textContent = summary(query, found);
+          return null;
+        }
+        return searchGroup(pf, query, groups[i]).then(function (group) {
+          if (ticket !== latest) return null;
+          found.push(group);
+          showGroup(group);
+          return next(pf, i + 1);
+        });
+      };
       pagefind()
-        .then(function (pf) { return searchGroups(pf, query, groups); })
-        .then(function (found) { if (ticket === latest) show(status, query, found); })
+        .then(function (pf) { return next(pf, 0); })
         .catch(function () {
           if (ticket === latest) status.textContent = "搜索暂时用不了。请稍后再试，或从「全部单位」查找。";
         });
@@ -102,6 +116,7 @@
 
     input.addEventListener("input", run);
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    pagefind().catch(function () { return null; });  /* load the engine while the reader types */
     var asked = new URLSearchParams(location.search).get("q");
     if (asked) {
       input.value = asked;
