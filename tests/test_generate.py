@@ -27,7 +27,7 @@ def test_generated_folder_builds_without_hooks(tmp_path: Path) -> None:
     assert not (tmp_path / "site/pagefind").exists()
     code, output = run_cli("search-index", "--project", str(REPO), str(tmp_path / "site"))
     assert code == 0 and f"已为 {len(unit_ids) + len(POLICY_IDS)} 个页面建立搜索索引" in output
-    assert (tmp_path / "site/pagefind/pagefind.js").is_file()
+    assert (tmp_path / "site/pagefind/units/pagefind.js").is_file()
 
 
 def test_generate_refuses_a_broken_project(tmp_path: Path) -> None:

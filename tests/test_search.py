@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from jinglao.county.synonyms import SYNONYMS_FILE, Synonyms, load_synonyms
-from jinglao.search.index import index_site, synonym_terms, with_synonyms
+from jinglao.search.index import index_site, indexed_pages, synonym_terms, with_synonyms
 
 from .conftest import REPO, run_cli
 
@@ -48,12 +48,11 @@ def test_broken_yaml_is_a_located_error_not_a_traceback(demo: Path) -> None:
     assert re.search(rf"^{SYNONYMS_FILE}:\d+:\d+: 错误", report, re.M), report
 
 
-def test_a_word_that_is_its_own_synonym_is_a_warning_at_its_line(tmp_path: Path) -> None:
-    _write(tmp_path, "synonyms:\n  - words: [看病, 挂号]\n    means: [挂号]\n")
-    synonyms, problems = load_synonyms(tmp_path)
-    assert [(p.line, p.severity.value) for p in problems] == [(2, "warning")]
-    assert "挂号" in problems[0].message
-    assert synonyms.extra_terms("挂号") == ["看病"]
+def test_a_word_may_stand_for_itself_and_others() -> None:
+    synonyms, _ = load_synonyms(REPO)
+    assert synonyms.expansions()["优先窗口"] == ["优先窗口", "为老服务窗口", "优先叫号", "敬老优先"]
+    assert synonyms.expansions()["看病"] == ["挂号", "门诊"]
+    assert synonyms.extra_terms("优先窗口") == ["绿色通道", "老年窗口"]  # not itself again
 
 
 def test_a_list_linked_from_outside_the_repository_is_never_read(tmp_path: Path) -> None:
@@ -93,11 +92,6 @@ def test_page_text_is_matched_as_read_and_synonyms_are_written_as_text() -> None
     assert "<script>" not in indexed and "&lt;script&gt;alert(1)" in indexed
 
 
-def _indexed(site: Path) -> int:
-    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
-
-
 def test_the_built_site_indexes_units_and_policies_only(demo_site: Path) -> None:
     marked = sorted(
         p.relative_to(demo_site).as_posix()
@@ -108,7 +102,10 @@ def test_the_built_site_indexes_units_and_policies_only(demo_site: Path) -> None
         [f"units/{u}/index.html" for u in UNIT_IDS]
         + [f"policies/{p}/index.html" for p in POLICY_IDS]
     )
-    assert _indexed(demo_site) == len(UNIT_IDS) + len(POLICY_IDS)
+    assert indexed_pages(demo_site) == len(UNIT_IDS) + len(POLICY_IDS)
+    for bundle, count in (("units", len(UNIT_IDS)), ("policies", len(POLICY_IDS))):
+        entry = json.loads((demo_site / f"pagefind/{bundle}/pagefind-entry.json").read_bytes())
+        assert entry["languages"]["zh"]["page_count"] == count
     assert not (demo_site / "search/search_index.json").exists()  # no Material search
     page = (demo_site / "guide/index.html").read_text(encoding="utf-8")
     assert 'class="jl-header-search"' in page and 'action="../search/"' in page

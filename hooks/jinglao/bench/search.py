@@ -66,7 +66,7 @@ class Probe:
 
 
 def engine_of(site: Path) -> str:
-    if (site / "pagefind" / "pagefind.js").is_file():
+    if (site / "pagefind" / "units" / "pagefind.js").is_file():
         return "pagefind"
     if (site / "search" / "search_index.json").is_file():
         return "material"

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from pydantic import Field
 
-from ..problems import Finding, Problem, Severity, located
+from ..problems import Problem
 from ..schema.base import Base
 from ..schema.errors import parse_model
 from ..schema.fields import Text
 from ..source.files import is_inside, outside_link
-from ..source.yamldoc import SourceDoc, load_bytes
+from ..source.yamldoc import load_bytes
 
 SYNONYMS_FILE = "content/search/synonyms.yml"
 
@@ -47,6 +47,14 @@ class Synonyms:
                 found.update(dict.fromkeys(w for w in words if w not in text))
         return list(found)
 
+    def expansions(self) -> dict[str, list[str]]:
+        """Each query word with the page words it stands for, in file order."""
+        found: dict[str, dict[str, None]] = {}
+        for target, words in self.pairs:
+            for word in words:
+                found.setdefault(word, {})[target] = None
+        return {word: list(targets) for word, targets in found.items()}
+
 
 def _plain(model: SynonymList) -> Synonyms:
     return Synonyms(
@@ -70,22 +78,4 @@ def load_synonyms(root: Path) -> tuple[Synonyms, list[Problem]]:
     model, more = parse_model(SynonymList, doc)
     if model is None:
         return Synonyms(), problems + more
-    return _plain(model), problems + _repeated(model, doc)
-
-
-def _repeated(model: SynonymList, doc: SourceDoc) -> list[Problem]:
-    """A word listed as its own synonym does nothing: say so rather than ignore it."""
-    return [
-        located(
-            doc,
-            Finding(
-                ("synonyms", i, "words", group.words.index(word)),
-                f"「{word}」同时写在 words 和 means 里，这样写不起作用",
-                "删掉其中一处：words 写群众会搜的词，means 写页面上写的词。",
-                Severity.WARNING,
-            ),
-        )
-        for i, group in enumerate(model.synonyms)
-        for word in group.words
-        if word in group.means
-    ]
+    return _plain(model), problems

@@ -25,6 +25,11 @@ from ..county.synonyms import Synonyms, load_synonyms
 from ..source.files import is_inside
 
 BUNDLE_DIR = "pagefind"
+# One Pagefind bundle per group of results, each ranked on its own (units first on the search
+# page). Separate bundles rather than a Pagefind filter: Pagefind writes a filter's values in a
+# different order on each run, and the build must be byte-identical (tests/test_cycles.py).
+EXPANSIONS = "synonyms.json"  # query word → page words, for the search page (assets/search.js)
+BUNDLES = {"units": "units/*/index.html", "policies": "policies/{*/index.html,*.html}"}
 BODY_MARK = "data-pagefind-body"
 TERMS = re.compile(r"(<p\b[^>]*\bdata-jl-search-terms\b[^>]*>).*?(</p>)", re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -100,27 +105,38 @@ def write_synonyms(site: Path, synonyms: Synonyms) -> int:
     return with_terms
 
 
-def _run_pagefind(site: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "zh"]
+def _run_pagefind(site: Path, bundle: str, pages: str) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "zh",
+               "--glob", pages, "--output-subdir", f"{BUNDLE_DIR}/{bundle}"]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise IndexingError(f"Pagefind 没有建好搜索索引：{(done.stderr or done.stdout)[-800:]}")
 
 
 def indexed_pages(site: Path) -> int:
-    entry = json.loads((site / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(int(language["page_count"]) for language in entry["languages"].values())
+    """Pages in all bundles (a bundle with no page writes no entry file)."""
+    total = 0
+    for bundle in BUNDLES:
+        entry = site / BUNDLE_DIR / bundle / "pagefind-entry.json"
+        if entry.is_file():
+            languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+            total += sum(int(language["page_count"]) for language in languages.values())
+    return total
 
 
 def index_site(site: Path, synonyms: Synonyms) -> IndexResult:
-    """Write ``site/pagefind/`` for a built site folder; the previous bundle is replaced."""
+    """Write ``site/pagefind/`` for a built site folder; the previous bundles are replaced."""
     with_terms = write_synonyms(site, synonyms)
-    bundle = site / BUNDLE_DIR
-    if bundle.is_symlink() or bundle.is_file():
-        bundle.unlink()
-    elif bundle.is_dir():
-        shutil.rmtree(bundle)
-    _run_pagefind(site)
+    folder = site / BUNDLE_DIR
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+    elif folder.is_dir():
+        shutil.rmtree(folder)
+    for bundle, pages in BUNDLES.items():
+        _run_pagefind(site, bundle, pages)
+    expansions = json.dumps(synonyms.expansions(), ensure_ascii=False, sort_keys=True)
+    folder.mkdir(exist_ok=True)
+    (folder / EXPANSIONS).write_text(expansions, encoding="utf-8")
     return IndexResult(indexed_pages(site), with_terms)
 
 
@@ -128,7 +144,7 @@ def index_after_build(root: Path, site: Path, *, dirty: bool) -> IndexResult | N
     """The MkDocs hook's call after each build. Under ``mkdocs serve --dirty`` a bundle that is
     already there is kept, so saving a unit shows on its page at once (re-indexing 1,000 units
     takes seconds); search then answers from the last full build until the server restarts."""
-    if dirty and (site / BUNDLE_DIR / "pagefind.js").is_file():
+    if dirty and (site / BUNDLE_DIR / "units" / "pagefind.js").is_file():
         return None
     synonyms, _ = load_synonyms(root)  # its problems are reported by the build's validation
     return index_site(site, synonyms)

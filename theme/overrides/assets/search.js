@@ -7,18 +7,20 @@
   "use strict";
   var root = new URL("..", document.currentScript.src);  /* this file is <site>/assets/search.js */
   var SHOWN = 10;
-  var engine = null;
+  var engines = {};
 
-  function pagefind() {
-    if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+  /* The Pagefind bundle of one group of results (pagefind/units/, pagefind/policies/). */
+  function pagefind(bundle) {
+    if (!engines[bundle]) {
+      var url = new URL("pagefind/" + bundle + "/pagefind.js", root).href;
+      engines[bundle] = import(url).then(function (pf) {
         return Promise.resolve(pf.options({ baseUrl: root.pathname })).then(function () {
           pf.init();
           return pf;
         });
       });
     }
-    return engine;
+    return engines[bundle];
   }
 
   function snippet(excerpt) {
@@ -49,15 +51,54 @@
     return li;
   }
 
+  /* The county's synonyms (content/search/synonyms.yml), written by the build: a query that is
+     one of their words is searched as the words the pages use (老年证 → 老年人优待证), so the
+     pages' own wording decides the ranking. The pages carry the query words too (hidden), so a
+     longer query with such a word still finds them. */
+  var expansions = null;
+  function synonymsOf(query) {
+    if (!expansions) {
+      expansions = fetch(new URL("pagefind/synonyms.json", root).href)
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return expansions.then(function (map) {
+      return Object.prototype.hasOwnProperty.call(map, query) ? map[query] : [];
+    });
+  }
+
+  function mergedSearch(pf, query) {
+    return synonymsOf(query).then(function (words) {
+      var asked = words.length ? words : [query];
+      return Promise.all(asked.map(function (q) { return pf.search(q); }));
+    }).then(function (searches) {
+      /* a page's standing in each search (its score over that search's best), summed: the page
+         that answers most of the words comes first */
+      var merged = {};
+      searches.forEach(function (found) {
+        var top = found.results.length ? found.results[0].score || 1 : 1;
+        found.results.forEach(function (r) {
+          var entry = merged[r.id] || (merged[r.id] = { result: r, rank: 0 });
+          entry.rank += r.score / top;
+        });
+      });
+      return Object.keys(merged).map(function (id) { return merged[id]; })
+        .sort(function (a, b) { return b.rank - a.rank; })
+        .map(function (entry) { return entry.result; });
+    });
+  }
+
   /* One search per group of the page (服务单位 first, then 政策法规), each ranked on its own so
      a short policy never pushes the unit that does the job out of sight. A group is shown as
      soon as it is ready, units first: the first result does not wait for the second search. */
-  function searchGroup(pf, query, section) {
+  function searchGroup(query, section) {
     var name = section.getAttribute("data-jl-group");
-    return pf.search(query, { filters: { group: name } }).then(function (found) {
-      var top = found.results.slice(0, SHOWN).map(function (r) { return r.data(); });
+    return pagefind(section.getAttribute("data-jl-bundle")).then(function (pf) {
+      return mergedSearch(pf, query);
+    }).then(function (results) {
+      var top = results.slice(0, SHOWN).map(function (r) { return r.data(); });
       return Promise.all(top).then(function (items) {
-        return { section: section, name: name, items: items, total: found.results.length };
+        return { section: section, name: name, items: items, total: results.length };
       });
     });
   }
@@ -94,29 +135,29 @@
       }
       status.textContent = "正在搜索……";
       var found = [];
-      var next = function (pf, i) {
+      var next = function (i) {
         if (ticket !== latest) return null;
         if (i === groups.length) {
           status.textContent = summary(query, found);
           return null;
         }
-        return searchGroup(pf, query, groups[i]).then(function (group) {
+        return searchGroup(query, groups[i]).then(function (group) {
           if (ticket !== latest) return null;
           found.push(group);
           showGroup(group);
-          return next(pf, i + 1);
+          return next(i + 1);
         });
       };
-      pagefind()
-        .then(function (pf) { return next(pf, 0); })
-        .catch(function () {
+      Promise.resolve().then(function () { return next(0); }).catch(function () {
           if (ticket === latest) status.textContent = "搜索暂时用不了。请稍后再试，或从「全部单位」查找。";
         });
     }
 
     input.addEventListener("input", run);
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    pagefind().catch(function () { return null; });  /* load the engine while the reader types */
+    if (groups.length) {  /* load the first group's engine while the reader types */
+      pagefind(groups[0].getAttribute("data-jl-bundle")).catch(function () { return null; });
+    }
     var asked = new URLSearchParams(location.search).get("q");
     if (asked) {
       input.value = asked;
