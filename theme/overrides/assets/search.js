@@ -1,4 +1,4 @@
-/* Site search on the search page (/search/), with Pagefind's chunked index in /pagefind/.
+/* Site search on the search page (/search/), with Pagefind's chunked indexes in /pagefind/.
    Runs on every `input` event (typing, paste, Chinese input methods), shows unit and policy
    results with the title above a body-size snippet, and announces the count to screen readers.
    Snippet text comes from the site's own pages; it is still rebuilt node by node so that only
@@ -162,6 +162,8 @@
     if (asked) {
       input.value = asked;
       run();
+    } else {
+      input.focus();  /* came here to search (the header button on a phone): the keyboard opens */
     }
     var header = document.getElementById("jl-header-search-input");
     if (header) header.value = input.value;
