@@ -41,7 +41,7 @@ def assert_whole_site_checked(site: Path) -> None:
         if re.search(r"\b(href|src)=", p.read_text(encoding="utf-8"))
     }
     assert {link.source for link in links} >= pages
-    assert any(link.target.endswith("assets/search.js") for link in links)
+    assert any(link.target.endswith("pagefind/units/pagefind.js") for link in links)
     assert any(link.source == "sitemap.xml" for link in links)
 
 
