@@ -13,6 +13,7 @@ built county; Playwright and Debian's Chromium are needed, as for the browser te
 from __future__ import annotations
 
 import gzip
+import re
 import statistics
 import time
 from collections.abc import Iterator
@@ -57,12 +58,16 @@ _FIRST_RESULT_JS = """async ([field, result, query, keyup, timeout]) => {
 }"""
 
 
+_SEARCH_FILES = re.compile(r"/pagefind/|/search/search_index\.json|/workers/search\.")
+
+
 @dataclass(frozen=True)
 class Probe:
     query: str
     seconds: float | None  # None: no result within TIMEOUT_S
     raw: int
     packed: int
+    search_raw: int  # of ``raw``, the search engine's own files (index, worker, wasm, script)
 
 
 def engine_of(site: Path) -> str:
@@ -82,11 +87,11 @@ def probe(browser: Any, url: str, engine: str, query: str) -> Probe:
     page_path, field, result, keyup = _ENGINES[engine]
     context = browser.new_context()
     page = context.new_page()
-    bodies: list[bytes] = []
+    bodies: list[tuple[str, bytes]] = []
 
     def keep(response: Any) -> None:
         try:
-            bodies.append(response.body())
+            bodies.append((response.url, response.body()))
         except Exception:  # a redirect or an aborted request has no body
             return
 
@@ -95,10 +100,11 @@ def probe(browser: Any, url: str, engine: str, query: str) -> Probe:
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
     page.goto(url + page_path, wait_until="load")
     ms = page.evaluate(_FIRST_RESULT_JS, [field, result, query, keyup, TIMEOUT_S * 1000])
-    taken = list(bodies)  # what had arrived when the first result showed
+    taken = [body for _, body in bodies]  # what had arrived when the first result showed
+    engine_files = sum(len(body) for url, body in bodies if _SEARCH_FILES.search(url))
     context.close()
     seconds = None if ms < 0 else ms / 1000
-    return Probe(query, seconds, sum(map(len, taken)), sum(map(_packed, taken)))
+    return Probe(query, seconds, sum(map(len, taken)), sum(map(_packed, taken)), engine_files)
 
 
 @contextmanager
@@ -173,7 +179,10 @@ def search_rows(
     )
     worst = max(found, key=lambda p: p.raw)
     return [
-        (f"{label}：第一个结果出现前下载 原始 / gzip", f"{_mb(worst.raw)} / {_mb(worst.packed)}"),
+        (
+            f"{label}：第一个结果出现前下载 原始 / gzip（其中搜索文件 原始）",
+            f"{_mb(worst.raw)} / {_mb(worst.packed)}（{_mb(worst.search_raw)}）",
+        ),
         (f"{label}：输入到第一个结果（CPU 降速 {THROTTLE}×）", timing),
         *indexing,
     ]
