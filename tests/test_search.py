@@ -143,3 +143,41 @@ def test_search_index_command_refuses_a_folder_that_is_no_site(tmp_path: Path) -
     code, _ = run_cli("search-index", "--project", str(REPO), str(tmp_path))
     assert code == 2
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_serve_dirty_serves_the_search_and_does_not_index_again_on_an_edit(
+    demo: Path, tmp_path: Path
+) -> None:
+    """An edit under ``mkdocs serve --dirty`` shows at once: the bundle of the first build stays
+    (indexing 1,000 units takes half a minute), and it is served from the site itself."""
+    import subprocess
+    import sys
+
+    from tests.support.net import fetch, free_port, wait_until
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=demo, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            assert wait_until(lambda: '"page_count"' in fetch(base + ENTRY), 120), log.read_text()
+            unit = demo / "units/anlan-tushuguan/unit.yml"
+            unit.write_text(
+                unit.read_text(encoding="utf-8").replace("安澜县图书馆", "安澜县新图书馆"),
+                encoding="utf-8",
+            )
+            built = "Documentation built in"
+            assert wait_until(lambda: log.read_text(encoding="utf-8").count(built) >= 2, 120)
+            assert "安澜县新图书馆" in fetch(base + "units/anlan-tushuguan/")
+            assert log.read_text(encoding="utf-8").count("搜索索引：") == 1
+            assert '"page_count"' in fetch(base + ENTRY)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+ENTRY = "pagefind/units/pagefind-entry.json"
