@@ -15,10 +15,10 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from jinglao import search
 from jinglao.pipeline import session
 from jinglao.problems import Severity
 from jinglao.report import format_text
+from jinglao.search.index import IndexingError, index_after_build
 from jinglao.source.mkdocs_yml import read_address, site_url_text
 from jinglao.source.site_urls import SiteAddress
 
@@ -31,7 +31,6 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
-    search.use_cache(root)
     result = session().build(root, _address(config, root))
     log.info(session().clock)
     for problem in result.problems:
@@ -61,4 +60,10 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_post_build(config: Any) -> None:
-    search.save_cache(Path(config.config_file_path).parent)
+    root, site = Path(config.config_file_path).parent, Path(config.site_dir)
+    try:
+        indexed = index_after_build(root, site, dirty=session().dirty)
+    except IndexingError as exc:
+        raise PluginError(str(exc)) from exc
+    if indexed is not None:
+        log.info(f"搜索索引：{indexed.pages} 个页面（{indexed.with_synonyms} 个加了同义词）")

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
 
 from tests.browser.harness import AXE, axe_violations, screenshot
 
@@ -127,48 +126,6 @@ def test_voice_reading_shown_only_with_speech_synthesis(
     bare.goto(site_url + PAGES["unit"])
     assert not bare.locator(".jl-speak").is_visible()
     context.close()
-
-
-def _ready_search(page: Any) -> Any:
-    """The search field, once Material's worker has built the index (the result area then says
-    键入以开始搜索; before, 正在初始化搜索引擎): wait for that state, never for luck."""
-    search = page.locator("input.md-search__input")
-    search.click()
-    expect(page.locator(".md-search-result__meta")).to_have_text("键入以开始搜索", timeout=60_000)
-    return search
-
-
-def test_search_for_guahao_lists_the_county_hospital(new_page: Any, site_url: str) -> None:
-    page = new_page()
-    page.goto(site_url)
-    search = _ready_search(page)
-    search.fill("挂号")
-    search.press("End")  # and a key, as a desktop keyboard would send
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=30_000)
-    listed = page.locator(".md-search-result").inner_text().replace("\u200b", "")
-    assert "安澜县人民医院" in listed
-
-
-@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
-def test_pasted_text_searches_and_results_are_readable(
-    new_page: Any, site_url: str, elder: bool
-) -> None:
-    """Paste and Chinese input methods insert text with no key-up: the search still runs, and
-    results are at body size (titles larger than snippets in 长辈版)."""
-    page = new_page(390, 844, elder=elder)
-    page.goto(site_url)
-    page.locator("label.md-header__button[for='__search']").click()
-    search = _ready_search(page)
-    search.fill("挂号")  # an insert: no key event at all
-    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-    sizes = page.evaluate(
-        """() => ['.md-search-result .md-typeset h1', '.md-search-result .md-typeset p']
-            .map(s => document.querySelector(s)).filter(Boolean)
-            .map(e => parseFloat(getComputedStyle(e).fontSize))"""
-    )
-    assert len(sizes) == 2 and min(sizes) >= (24 if elder else 18), sizes
-    assert not elder or sizes[0] > sizes[1]
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])

@@ -7,6 +7,7 @@ from pathlib import Path
 from jinglao.source.mkdocs_yml import hookless_config
 
 from .conftest import FIXTURES, REPO, assert_golden, copy_project, run_cli
+from .test_search import POLICY_IDS
 from .test_site_build import mkdocs_build
 
 
@@ -22,6 +23,11 @@ def test_generated_folder_builds_without_hooks(tmp_path: Path) -> None:
     unit_ids = [p.name for p in (REPO / "units").iterdir() if p.is_dir()]
     for unit_id in unit_ids:
         assert (tmp_path / "site/units" / unit_id / "index.html").is_file()
+    # the search index for a site built without the hook (the Zensical path)
+    assert not (tmp_path / "site/pagefind").exists()
+    code, output = run_cli("search-index", "--project", str(REPO), str(tmp_path / "site"))
+    assert code == 0 and f"已为 {len(unit_ids) + len(POLICY_IDS)} 个页面建立搜索索引" in output
+    assert (tmp_path / "site/pagefind/units/pagefind.js").is_file()
 
 
 def test_generate_refuses_a_broken_project(tmp_path: Path) -> None:

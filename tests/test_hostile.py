@@ -100,26 +100,6 @@ def test_excel_import_refuses_formula_text(tmp_path: Path) -> None:
     assert code == 1
 
 
-def test_a_committed_search_cache_is_data_and_never_runs(tmp_path: Path) -> None:
-    """The segmentation cache is JSON; a pickle (or anything not {run: [words]}) is ignored."""
-    import pickle
-
-    from jinglao import search
-
-    marker = tmp_path / "ran"
-    payload = pickle.dumps(_Exploit(str(marker)))
-    cache = search.cache_file(tmp_path)
-    cache.parent.mkdir(parents=True)
-    cache.write_bytes(payload)
-    search._memo.clear()
-    search.load(cache)
-    assert not marker.exists() and search._memo == {}
-    cache.write_text('{"看病": ["看病"], "x": [1], "y": "z"}', encoding="utf-8")
-    search.load(cache)
-    assert search._memo == {"看病": ("看病",)}
-    search._memo.clear()
-
-
 class _Exploit:
     def __init__(self, path: str) -> None:
         self.path = path

@@ -41,7 +41,7 @@ def assert_whole_site_checked(site: Path) -> None:
         if re.search(r"\b(href|src)=", p.read_text(encoding="utf-8"))
     }
     assert {link.source for link in links} >= pages
-    assert any(link.target.endswith("search/search_index.json") for link in links)
+    assert any(link.target.endswith("pagefind/units/pagefind.js") for link in links)
     assert any(link.source == "sitemap.xml" for link in links)
 
 
@@ -137,12 +137,10 @@ def test_a_preview_opens_searches_and_navigates_under_its_sub_path(
         failed: list[str] = []
         page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
         page.goto(base)
-        search = page.locator("input.md-search__input")
-        search.click()
-        meta = page.locator(".md-search-result__meta")
-        expect(meta).to_have_text("键入以开始搜索", timeout=60_000)  # the index has loaded
-        search.fill("挂号")
-        result = page.locator(".md-search-result__item a", has_text="安澜县人民医院").first
+        page.fill("#jl-header-search-input", "挂号")
+        page.press("#jl-header-search-input", "Enter")
+        expect(page).to_have_url(re.compile(re.escape(base + "search/") + r"\?q="))
+        result = page.locator(".jl-result__title", has_text="安澜县人民医院").first
         result.click()
         expect(page).to_have_url(re.compile(re.escape(base + "units/anlan-renmin-yiyuan/")))
         page.locator(".jl-tags a", has_text="卫生系统").click()

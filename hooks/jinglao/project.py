@@ -18,6 +18,7 @@ from .bags.load import BagRecord, load_bags, orphan_bags
 from .county.load import PolicyRecord, load_county, load_policies
 from .county.model import County
 from .county.tasks import Task, load_tasks
+from .county.synonyms import load_synonyms
 from .cycles.load import CycleRecord, load_cycles
 from .plain import Data
 from .problems import Problem, Severity
@@ -183,6 +184,7 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     project.problems += problems
     project.tasks, problems = load_tasks(root)
     project.problems += problems
+    project.problems += load_synonyms(root)[1]
     townships = [t.name for t in project.county.townships] if project.county else None
     lists = CountyLists(townships, [p.id for p in project.policies])
     _load_units(project, lists, progress, cache)

@@ -3,8 +3,8 @@
 A link is internal when it is relative, an absolute path, or a full URL under the site's address
 (``site_url``). It resolves when it names a file of the site, or — only where the server may add
 ``index.html`` (directory URLs) — a folder holding one. Links are read from every ``href`` and
-``src`` of every HTML file, Material's search configuration (``__config``: where the search index
-and worker are), the search index's ``location`` of each entry, and ``sitemap.xml``.
+``src`` of every HTML file, the search bundles the search page loads (``data-jl-bundle``, under
+the site's root that Material's ``__config`` names), and ``sitemap.xml``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class _LinkParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.targets: list[str] = []
+        self.bundles: list[str] = []
         self.config: list[str] = []
         self._in_config = False
 
@@ -37,6 +38,8 @@ class _LinkParser(HTMLParser):
         for name, value in attrs:
             if name in ("href", "src") and value is not None:
                 self.targets.append(value)
+            if name == "data-jl-bundle" and value is not None:
+                self.bundles.append(value)
         self._in_config = tag == "script" and ("id", "__config") in attrs
 
     def handle_data(self, data: str) -> None:
@@ -48,7 +51,7 @@ class _LinkParser(HTMLParser):
 
 
 def html_links(site: Path, page: Path) -> list[Link]:
-    """``href``/``src`` of one page, plus the search index and the search worker its ``__config`` names."""
+    """``href``/``src`` of one page, plus the search bundles and synonyms its search page loads."""
     parser = _LinkParser()
     parser.feed(page.read_text(encoding="utf-8"))
     source = page.relative_to(site).as_posix()
@@ -56,18 +59,14 @@ def html_links(site: Path, page: Path) -> list[Link]:
     if parser.config:
         config = json.loads("".join(parser.config))
         base = config["base"].rstrip("/")
-        links.append(Link(source, f"{base}/search/search_index.json"))
-        if worker := config.get("search"):
-            links.append(Link(source, worker))  # relative to the page, like every src
+        links += [Link(source, f"{base}/pagefind/{b}/pagefind.js") for b in parser.bundles]
+        if parser.bundles:
+            links.append(Link(source, f"{base}/pagefind/synonyms.json"))
     return links
 
 
 def all_links(site: Path) -> list[Link]:
     links = [link for page in sorted(site.rglob("*.html")) for link in html_links(site, page)]
-    index = site / "search/search_index.json"
-    if index.is_file():  # locations are relative to the site's root
-        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
-            links.append(Link("index.html", doc["location"] or "./"))
     sitemap = site / "sitemap.xml"
     if sitemap.is_file():
         for loc in re.findall(r"<loc>([^<]*)</loc>", sitemap.read_text(encoding="utf-8")):

@@ -141,6 +141,11 @@ def make_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="文件夹", help="输出文件夹（会先清空）"
     )
 
+    p = _command(sub, "search-index", _lazy("search_index", "cmd_search_index"), "为建好的网站建立搜索索引",
+                 "为任何工具建好的网站文件夹（mkdocs build、jinglao generate 之后的 Zensical）建立搜索索引，"
+                 "写到 网站文件夹/pagefind/（原有的会被替换）；同义词取自 content/search/synonyms.yml。")  # fmt: skip
+    p.add_argument("site", type=Path, metavar="网站文件夹", help="建好的网站，例如 site")
+
     p = _command(sub, "print", _lazy("printing", "cmd_print"), "生成一个单位的公示牌（A4、A3）和服务卡 PDF",
                  "用无界面的 Chromium 把单位的公示牌（A4、A3）和工作人员服务卡打印成 PDF。")  # fmt: skip
     _unit_argument(p)

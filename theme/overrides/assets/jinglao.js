@@ -44,18 +44,7 @@
     });
   }
 
-  /* Material searches on key-up; pasted text and most Chinese input methods insert text with no
-     key-up, so the search would wait for a key that never comes. Every input counts. */
-  function initSearchOnInput() {
-    document.addEventListener("input", function (event) {
-      var field = event.target;
-      if (field && field.classList && field.classList.contains("md-search__input")) {
-        field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-      }
-    });
-  }
-
-  function init() { initElder(); initSortableTables(); initSearchOnInput(); }
+  function init() { initElder(); initSortableTables(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
