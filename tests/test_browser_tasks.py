@@ -83,6 +83,7 @@ def test_task_page_has_no_wcag_aa_violation(open_page: Any, elder: bool) -> None
 def test_the_search_tip_matches_what_the_screen_shows(open_page: Any, width: int) -> None:
     page = open_page("", width)
     tip = page.locator("article p", has_text="想找某一项服务").inner_text()
-    icon = page.locator("label.md-header__button[for='__search']").is_visible()
-    assert "放大镜" in tip and "搜索框" in tip  # the icon on a phone, the field on a computer
-    assert icon == (width < 600)
+    field = page.locator(".jl-header-search__input").is_visible()
+    button = page.locator(".jl-header-search__button").is_visible()
+    assert "搜索框" in tip and "「搜索」按钮" in tip  # the field on a computer, the button on a phone
+    assert button and field == (width >= 600)
