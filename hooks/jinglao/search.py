@@ -24,13 +24,27 @@ CACHE_NAME = f"jieba-{getattr(jieba, '__version__', 'x')}.json"  # another dicti
 _memo: dict[str, tuple[str, ...]] = {}
 
 
+def _run(sentence: Any) -> str | None:
+    """The memo's key: the run as text. Material (9.6 and later) passes UTF-8 bytes, which jieba
+    decodes itself; a memo that took only ``str`` never saw a single call."""
+    if isinstance(sentence, str):
+        return sentence
+    if isinstance(sentence, bytes):
+        try:
+            return sentence.decode("utf-8")
+        except UnicodeDecodeError:
+            return None  # jieba would try GBK next: leave such input to jieba
+    return None
+
+
 def _memoised(original: Any) -> Any:
     def cut(sentence: Any, *args: Any, **kwargs: Any) -> Iterator[str]:
-        if args or kwargs or not isinstance(sentence, str):
+        run = None if args or kwargs else _run(sentence)
+        if run is None:
             return original(sentence, *args, **kwargs)  # type: ignore[no-any-return]
-        words = _memo.get(sentence)
+        words = _memo.get(run)
         if words is None:
-            words = _memo[sentence] = tuple(original(sentence))
+            words = _memo[run] = tuple(original(run))
         return iter(words)
 
     setattr(cut, _MARK, True)
