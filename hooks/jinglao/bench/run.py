@@ -25,6 +25,12 @@ def _env(repo: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
+def _last_line(error: str) -> str:
+    """What a failed arm said last, short enough for a table cell."""
+    lines = [line.strip() for line in error.splitlines() if line.strip()]
+    return (lines[-1] if lines else error)[:300].replace("|", "/")
+
+
 def _ratios(series: dict[str, Series]) -> list[Row]:
     pairs = [
         ("ours_cold", "plain", "比值：本项目冷 ÷ 纯 Material"),
@@ -74,17 +80,26 @@ def measure(
     timed_process([sys.executable, "-m", "jinglao.cli", "generate", "--out", DOCS], project, env)
     arms = build_arms(project, editor, zensical=has_zensical())
     series = {arm.key: Series() for arm in arms}
+    failed: dict[str, str] = {}  # an arm that fails is reported as such; the others go on
     try:
         for number in range(1, runs + 1):
-            for arm in arms:
+            for arm in (a for a in arms if a.key not in failed):
                 print(f"  第 {number}/{runs} 轮：{arm.label}……", file=sys.stderr)
                 arm.prepare(number)
-                series[arm.key].runs.append(timed_process(arm.command, project, env))
+                try:
+                    series[arm.key].runs.append(timed_process(arm.command, project, env))
+                except RuntimeError as exc:
+                    failed[arm.key] = _last_line(str(exc))
     finally:
         editor.restore()
+    for key in failed:
+        del series[key]  # no figures, no ratios
     yaml_mb = sum((project / "units" / u / "unit.yml").stat().st_size for u in unit_ids) / 1e6
     rows: Column = [("单位数", f"{len(unit_ids):,}"), ("单位资料 YAML 合计", f"{yaml_mb:.1f} MB")]
-    rows += [(arm.label, series[arm.key].cell()) for arm in arms]
+    rows += [
+        (arm.label, f"失败：{failed[arm.key]}" if arm.key in failed else series[arm.key].cell())
+        for arm in arms
+    ]
     if not has_zensical():
         rows.append(("Zensical", "未安装（pip install -e '.[bench]'）"))
     rows += _ratios(series)
