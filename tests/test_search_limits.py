@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+from .conftest import REPO
+
 POLICY = "policies/yiliao-jigou-laonian-youxian"
 
 
@@ -23,3 +25,33 @@ def test_a_policys_citing_units_are_shown_but_not_indexed(demo_site: Path) -> No
     text = section[0]["text"].replace("\u200b", "")  # Material cuts Han text into words
     for name in names:
         assert name not in text, name
+
+
+def _is_list_page(page: str) -> bool:
+    """The all-units list, sector and township lists, the status table, the screens list and the
+    stats charts (``units/<id>/`` are the units' own pages, which stay searchable)."""
+    return page in {"units/", "status/", "screens/", "stats/"} or page.startswith(
+        ("sectors/", "townships/")
+    )
+
+
+def test_pages_that_list_every_unit_keep_the_names_out_of_the_index(demo_site: Path) -> None:
+    names = [
+        match.group(1)
+        for file in sorted((REPO / "units").glob("*/unit.yml"))
+        if (match := re.search(r"^name: (.+)$", file.read_text(encoding="utf-8"), re.M))
+    ]
+    assert len(names) >= 12
+    index = json.loads((demo_site / "search/search_index.json").read_text(encoding="utf-8"))
+    listing = [d for d in index["docs"] if _is_list_page(d["location"].split("#")[0])]
+    pages = {d["location"].split("#")[0] for d in listing}
+    assert {"units/", "status/", "screens/", "stats/"} <= pages, "their headings are still found"
+    for doc in listing:
+        text = doc["text"].replace("\u200b", "")
+        assert not [n for n in names if n in text], doc["location"]
+    searchable = "".join(
+        d["title"] + d["text"]
+        for d in index["docs"]
+        if not _is_list_page(d["location"].split("#")[0])
+    )
+    assert names[0] in searchable.replace("\u200b", ""), "a unit's name is still found"
