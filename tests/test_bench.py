@@ -1,14 +1,45 @@
-"""A smoke run of the benchmark, so the script keeps working (figures are printed, not asserted)."""
+"""A smoke run of the benchmark, so the command keeps working (figures are printed, not asserted):
+every arm is timed in every round, the ratios are there, and the page is written whole."""
 
 from __future__ import annotations
 
+import importlib.util
+import re
+from pathlib import Path
+
 from .conftest import run_cli
 
+ARMS = [
+    "本项目：完整构建，冷（没有 .cache）",
+    "本项目：重建，热（保留 .cache，改了一个单位）",
+    "纯 Material：同样页面，无钩子",
+    "纯 Material + 同样的分词缓存",
+    "校验 jinglao validate，冷（没有解析缓存）",
+    "校验 jinglao validate，热（有解析缓存）",
+]
+ZENSICAL = ["Zensical：同样页面，冷（--clean）", "Zensical：同样页面，热（保留它自己的缓存）"]
+TWO_RUNS = re.compile(r"[\d.]+ s（[\d.]+–[\d.]+）；CPU [\d.]+ s；峰值内存 \d+ MB")
 
-def test_bench_runs_on_a_small_county() -> None:
-    code, output = run_cli("bench", "--units", "20", "--no-serve")
+
+def test_bench_times_every_arm_and_writes_the_page_whole(tmp_path: Path) -> None:
+    page = tmp_path / "benchmark.md"
+    page.write_text("后来手写的一段，重新生成时应当消失。\n", encoding="utf-8")
+    code, output = run_cli(
+        "bench", "--units", "12", "--runs", "2", "--no-serve", "--page", str(page)
+    )
     assert code == 0
-    lines = output.splitlines()
-    assert lines[0] == "| 项目 | 20 个单位 |"
-    assert any(line.startswith("| 构建时间比（本项目 ÷ 基线） | ") for line in lines)
-    assert any(line.startswith("| 单位页面 HTML 中位数 / 最大 | ") for line in lines)
+    rows = dict(
+        line.strip("| ").split(" | ", 1) for line in output.splitlines()[2:] if line.startswith("|")
+    )
+    assert output.splitlines()[0] == "| 项目 | 12 个单位 |"
+    zensical = importlib.util.find_spec("zensical") is not None
+    for arm in ARMS + (ZENSICAL if zensical else []):
+        assert TWO_RUNS.fullmatch(rows[arm]), (arm, rows[arm])
+    assert re.fullmatch(r"[\d.]+×（CPU [\d.]+×）", rows["比值：本项目冷 ÷ 纯 Material"])
+    assert "比值：本项目冷 ÷ 纯 Material + 分词缓存（钩子本身的代价）" in rows
+    assert ("比值：本项目冷 ÷ Zensical 冷" in rows) == zensical
+    assert any(name.startswith("jinglao validate units/") for name in rows)
+    text = page.read_text(encoding="utf-8")
+    assert "后来手写" not in text
+    assert "`jinglao bench --units 12 --runs 2 --no-serve --page " in text
+    assert f"每轮依次：{'、'.join(ARMS[:4])}" in text and "共 2 轮" in text

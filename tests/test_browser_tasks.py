@@ -85,5 +85,7 @@ def test_the_search_tip_matches_what_the_screen_shows(open_page: Any, width: int
     tip = page.locator("article p", has_text="想找某一项服务").inner_text()
     field = page.locator(".jl-header-search__input").is_visible()
     button = page.locator(".jl-header-search__button").is_visible()
-    assert "搜索框" in tip and "「搜索」按钮" in tip  # the field on a computer, the button on a phone
+    assert (
+        "搜索框" in tip and "「搜索」按钮" in tip
+    )  # the field on a computer, the button on a phone
     assert button and field == (width >= 600)

@@ -22,6 +22,7 @@ from .project import Progress, Project, load_project, unit_revisions
 from .site.derive import derive
 from .site.render import PageCache, page_renderer, render_pages
 from .source.git import pin_build_date
+from .source.parse_cache import DiskCache
 from .source.site_urls import SiteAddress
 from .unit.load import ParseCache
 from .unit.view import ViewCache
@@ -61,8 +62,12 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def load(root: Path, reuse: Reuse | None = None, progress: Progress | None = None) -> Project:
-    """Stages 1 and 2: every file loaded and validated, every problem located."""
-    return load_project(root, progress, reuse.parsed if reuse else None)
+    """Stages 1 and 2: every file loaded and validated, every problem located. The first load
+    of a process reads unit files parsed before from the parse cache on disk; later ones (serve's
+    rebuilds) have them in memory."""
+    parsed = reuse.parsed if reuse else ParseCache()
+    parsed.disk = DiskCache(root) if not parsed.entries else None
+    return load_project(root, progress, parsed)
 
 
 def site_data(project: Project, reuse: Reuse | None = None) -> Data:

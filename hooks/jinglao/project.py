@@ -17,8 +17,8 @@ from .bags.bag import bags
 from .bags.load import BagRecord, load_bags, orphan_bags
 from .county.load import PolicyRecord, load_county, load_policies
 from .county.model import County
-from .county.tasks import Task, load_tasks
 from .county.synonyms import load_synonyms
+from .county.tasks import Task, load_tasks
 from .cycles.load import CycleRecord, load_cycles
 from .plain import Data
 from .problems import Problem, Severity
@@ -74,13 +74,17 @@ def load_project(
 ) -> Project:
     """Load and validate everything under ``root``; problems are collected, never raised.
 
-    ``cache`` keeps parsed units for the next call (``mkdocs serve`` rebuilds)."""
+    ``cache`` keeps parsed units for the next call (``mkdocs serve`` rebuilds); its disk part,
+    if any, is written back once the units are loaded."""
     # Loading builds millions of small objects that all stay alive: the cyclic garbage collector
     # would rescan them again and again for nothing (a third of the time at 1,000 units).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_project(root, progress, cache)
+        project = _load_project(root, progress, cache)
+        if cache is not None and cache.disk is not None:
+            cache.disk.save()
+        return project
     finally:
         if enabled:
             gc.enable()

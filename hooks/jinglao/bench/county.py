@@ -192,6 +192,7 @@ def generate_county(repo: Path, out: Path, count: int, seed: int = 2026) -> list
     for rel in ("hooks/mkdocs_hook.py", "hooks/jinglao"):  # the hook lives in the repository
         config = config.replace(f"  - {rel}\n", f"  - {repo / rel}\n")
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy2(repo / "zensical.yml", out / "zensical.yml")
     (out / "units").mkdir(parents=True)
     townships = "\n".join(f"  - {{name: {t}, slug: t{i + 1}}}" for i, t in enumerate(TOWNSHIPS))
     (out / "units/county.yml").write_text(

