@@ -52,7 +52,7 @@ def test_without_a_site_address_no_command_pretends_to_have_one(demo: Path) -> N
         config.read_text(encoding="utf-8").replace(f"site_url: {SITE}\n", ""), encoding="utf-8"
     )
     page = build_pages(demo).pages["screens/index.md"]
-    assert "chromium --kiosk" not in page.split("{#list}")[1]
+    assert "chromium --kiosk" not in page.split("#list")[1]
     assert "还没有设置" in page
     assert '<a href="anlan-zilaishui/">anlan-zilaishui/</a>' in page  # links still work
 
