@@ -110,3 +110,35 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+ELDER = "try { localStorage.setItem('jl-elder', '1') } catch (e) {}"  # 长辈版 before load
+
+
+@pytest.fixture
+def open_page(browser: Any, site_url: str) -> Iterator[Any]:
+    """``open_page(path, width, height, elder=, day=, js=)``: a page in its own context; ``day``
+    fixes the reader's clock (Asia/Shanghai) before the page loads."""
+    contexts = []
+
+    def make(
+        path: str, width: int = 390, height: int = 844, *, elder: bool = False,
+        day: str | None = None, js: bool = True,
+    ) -> Any:  # fmt: skip
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            timezone_id="Asia/Shanghai",
+            java_script_enabled=js,
+        )
+        contexts.append(context)
+        if elder:
+            context.add_init_script(ELDER)
+        if day is not None:
+            context.clock.set_fixed_time(f"{day}T10:00:00+08:00")
+        page = context.new_page()
+        page.goto(site_url + path)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

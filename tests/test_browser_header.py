@@ -4,14 +4,12 @@ print raised to a readable size."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.browser.harness import screenshot
 
-ELDER = "try { localStorage.setItem('jl-elder', '1') } catch (e) {}"
 WIDTHS = [320, 390, 1366]
 # Footer and chart labels: body size is 18 px (24 px in 长辈版); nothing a reader needs below 16 px.
 MIN_SMALL_PRINT_PX = 16
@@ -37,24 +35,6 @@ SITE_TITLE = """() => {
 SMALL_PRINT = """selector => [...document.querySelectorAll(selector)]
   .filter(e => e.getClientRects().length && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
   .map(e => parseFloat(getComputedStyle(e).fontSize))"""
-
-
-@pytest.fixture
-def open_page(browser: Any, site_url: str) -> Iterator[Any]:
-    contexts = []
-
-    def make(path: str, width: int, *, elder: bool) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": 800})
-        if elder:
-            context.add_init_script(ELDER)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(site_url + path)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.browser.harness import AXE, axe_violations, screenshot
+from tests.conftest import ELDER
 
 PAGES = {
     "home": "",
@@ -15,7 +16,6 @@ PAGES = {
     "sector": "sectors/weisheng/",
     "stats": "stats/",
 }
-ELDER = "try { localStorage.setItem('jl-elder', '1') } catch (e) {}"
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ scrolling on a 320 px phone, and the task page free of WCAG AA violations."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.browser.harness import AXE, axe_violations, screenshot
 
-ELDER = "try { localStorage.setItem('jl-elder', '1') } catch (e) {}"
 EVERYDAY = ["看病就医", "乘车出行", "办优待证", "银行办事", "水电气", "助餐养老", "文化活动"]
 
 ENTRIES = """() => [...document.querySelectorAll('a.jl-task')].map(a => {
@@ -20,24 +18,6 @@ ENTRIES = """() => [...document.querySelectorAll('a.jl-task')].map(a => {
   return {name: name.textContent, w: r.width, h: r.height, right: r.right,
           size: parseFloat(getComputedStyle(name).fontSize), top: r.top + scrollY};
 })"""
-
-
-@pytest.fixture
-def open_page(browser: Any, site_url: str) -> Iterator[Any]:
-    contexts = []
-
-    def make(path: str, width: int, height: int = 800, *, elder: bool = False) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        if elder:
-            context.add_init_script(ELDER)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(site_url + path)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])

@@ -4,13 +4,11 @@ reader's own day, tap targets and font sizes at 320, 390 and 1366 px in both mod
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.browser.harness import screenshot
-from tests.test_browser_portal import ELDER
 
 HOSPITAL = "units/anlan-renmin-yiyuan/"
 LIBRARY = "units/anlan-tushuguan/"  # closed on Mondays: 周二至周日
@@ -19,35 +17,6 @@ MODES = [False, True]
 # The hospital page at 390 px before the summary card and collapsed procedures, measured on main
 # (issue 12 measured 11,981 and 19,415 px on an older main; with this work ≈ 11,900 and 18,800 px).
 HEIGHT_BEFORE = {False: 14_001, True: 22_544}
-
-
-@pytest.fixture
-def open_page(browser: Any, site_url: str) -> Iterator[Any]:
-    """``open_page(path, width, height, elder=, day=, js=)``: a page in its own context; ``day``
-    fixes the reader's clock (Asia/Shanghai) before the page loads."""
-    contexts = []
-
-    def make(
-        path: str, width: int = 390, height: int = 844, *, elder: bool = False,
-        day: str | None = None, js: bool = True,
-    ) -> Any:  # fmt: skip
-        context = browser.new_context(
-            viewport={"width": width, "height": height},
-            timezone_id="Asia/Shanghai",
-            java_script_enabled=js,
-        )
-        contexts.append(context)
-        if elder:
-            context.add_init_script(ELDER)
-        if day is not None:
-            context.clock.set_fixed_time(f"{day}T10:00:00+08:00")
-        page = context.new_page()
-        page.goto(site_url + path)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def _box(page: Any, selector: str) -> dict[str, float]:
