@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import redirect_stdout
 from pathlib import Path
@@ -142,3 +143,14 @@ def open_page(browser: Any, site_url: str) -> Iterator[Any]:
     yield make
     for context in contexts:
         context.close()
+
+
+def is_shallow_checkout() -> bool:
+    """Whether this repository is a shallow clone (its unit pages then say so, with no history)."""
+    shallow = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--is-shallow-repository"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return shallow == "true"

@@ -14,7 +14,7 @@ import pytest
 from jinglao.pipeline import build_pages, load
 from jinglao.unit.completeness import completeness
 
-from .conftest import REPO, run_cli
+from .conftest import REPO, is_shallow_checkout, run_cli
 
 UNIT_IDS = sorted(p.name for p in (REPO / "units").iterdir() if p.is_dir())
 
@@ -60,13 +60,7 @@ def test_status_page_lists_every_unit_with_eligibility(demo_site: Path) -> None:
 
 def test_unit_page_shows_its_git_history(demo_site: Path) -> None:
     page = (demo_site / "units/anlan-renmin-yiyuan/index.html").read_text(encoding="utf-8")
-    shallow = subprocess.run(
-        ["git", "-C", str(REPO), "rev-parse", "--is-shallow-repository"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    if shallow == "true":  # a shallow checkout must say so rather than invent a date
+    if is_shallow_checkout():  # a shallow checkout must say so rather than invent a date
         assert "浅克隆" in page and "最后更新：" not in page
     else:
         assert "最后更新：<strong>" in page

@@ -18,7 +18,7 @@ from jinglao.project import unit_revisions
 from jinglao.source.versions import CACHE_DIR
 from jinglao.unit.revisions import compare, edit_records, revision_history
 
-from .conftest import FIXTURES, REPO, copy_project
+from .conftest import FIXTURES, REPO, copy_project, is_shallow_checkout
 
 HOSPITAL = REPO / "units/anlan-renmin-yiyuan/unit.yml"
 
@@ -196,13 +196,7 @@ def test_a_cache_link_out_of_the_repository_is_never_written(county: Path, tmp_p
 
 def test_the_demo_hospital_shows_a_weakened_and_an_improved_promise() -> None:
     page = build_pages(REPO).pages["units/anlan-renmin-yiyuan/index.md"]
-    shallow = subprocess.run(
-        ["git", "-C", str(REPO), "rev-parse", "--is-shallow-repository"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    if shallow == "true":  # a shallow checkout says so rather than a partial history
+    if is_shallow_checkout():  # a shallow checkout says so rather than a partial history
         assert "浅克隆" in page
         return
     assert (
