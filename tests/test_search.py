@@ -111,6 +111,29 @@ def test_the_built_site_indexes_units_and_policies_only(demo_site: Path) -> None
     assert 'class="jl-header-search"' in page and 'action="../search/"' in page
 
 
+def _indexed_texts(site: Path, bundle: str) -> dict[str, str]:
+    """Each page's indexed text by URL, read back from the bundle's fragments."""
+    import gzip
+
+    texts = {}
+    for fragment in (site / "pagefind" / bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        page = json.loads(data[data.index(b"{") :])
+        texts[page["url"]] = page["content"].replace("\u200b", "")
+    return texts
+
+
+def test_page_furniture_and_repeated_tables_stay_out_of_the_index(demo_site: Path) -> None:
+    """The jump menu, the QR caption and the time-limit table (the procedures below repeat it)
+    are not indexed: every unit would match 扫码 or 目录, and a word on every page costs each
+    search time in the reader's browser."""
+    texts = _indexed_texts(demo_site, "units")
+    hospital = texts["/units/anlan-renmin-yiyuan/"]
+    assert "病历复印" in hospital and "法定时限" in hospital  # the procedures themselves are
+    for furniture in ("手机扫码打开本页", "本页目录", "事项承诺时限法定时限"):
+        assert not any(furniture in text for text in texts.values()), furniture
+
+
 def test_indexing_twice_gives_the_same_site(demo_site: Path, tmp_path: Path) -> None:
     import shutil
 

@@ -3,6 +3,8 @@ test_browser_speech.py): sentences per section, summary first, noise left out.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinglao.pipeline import load
 from jinglao.site.speech import spoken, unit_speech
 from jinglao.unit.view import ViewContext, unit_view
@@ -38,3 +40,17 @@ def test_a_unit_is_read_summary_first_in_sentences_from_its_data() -> None:
     assert "病历复印，承诺 3个工作日办结，法定 7个工作日" in said
     assert "要带的材料：患者身份证、授权委托书、代办人身份证" in said
     assert not any("✓" in s or "http" in s for s in said)
+
+
+def test_the_sentences_are_written_as_characters_and_stay_inert_html(demo_site: Path) -> None:
+    """The page carries the sentences as UTF-8 (not 6-byte \\uXXXX escapes: the unit page stays
+    small on a phone), and nothing in them can close the script element."""
+    import json
+    import re
+
+    page = (demo_site / "units/anlan-renmin-yiyuan/index.html").read_text(encoding="utf-8")
+    script = re.search(r'<script type="application/json" id="jl-speech">(.*?)</script>', page, re.S)
+    assert script is not None
+    assert "病历复印" in script[1] and not re.search(r"\\u[4-9][0-9a-f]{3}", script[1])
+    assert "<" not in script[1] and ">" not in script[1]
+    assert json.loads(script[1])[0]["id"] == "summary"
