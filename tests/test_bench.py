@@ -25,13 +25,19 @@ def test_bench_times_every_arm_and_writes_the_page_whole(tmp_path: Path) -> None
     page = tmp_path / "benchmark.md"
     page.write_text("后来手写的一段，重新生成时应当消失。\n", encoding="utf-8")
     code, output = run_cli(
-        "bench", "--units", "12", "--runs", "2", "--no-serve", "--page", str(page)
-    )
+        "bench", "--units", "12", "--ours-only", "8", "--runs", "2", "--no-serve", "--page", str(page)
+    )  # fmt: skip
     assert code == 0
-    rows = dict(
-        line.strip("| ").split(" | ", 1) for line in output.splitlines()[2:] if line.startswith("|")
-    )
-    assert output.splitlines()[0] == "| 项目 | 12 个单位 |"
+    cells = {
+        name: rest.split(" | ")
+        for name, rest in (
+            line.strip("| ").split(" | ", 1)
+            for line in output.splitlines()[2:]
+            if line.startswith("|")
+        )
+    }
+    rows = {name: both[0] for name, both in cells.items()}
+    assert output.splitlines()[0] == "| 项目 | 12 个单位 | 8 个单位 |"
     zensical = importlib.util.find_spec("zensical") is not None
     for arm in ARMS + (ZENSICAL if zensical else []):
         assert TWO_RUNS.fullmatch(rows[arm]), (arm, rows[arm])
@@ -39,7 +45,14 @@ def test_bench_times_every_arm_and_writes_the_page_whole(tmp_path: Path) -> None
     assert "比值：本项目冷 ÷ 纯 Material + 分词缓存（钩子本身的代价）" in rows
     assert ("比值：本项目冷 ÷ Zensical 冷" in rows) == zensical
     assert any(name.startswith("jinglao validate units/") for name in rows)
+    # the --ours-only county: our cold build in every round, its pages and search; no other arm
+    ours_only = {name: both[1] for name, both in cells.items()}
+    assert TWO_RUNS.fullmatch(ours_only[ARMS[0]]), ours_only[ARMS[0]]
+    assert all(ours_only[arm] == "—" for arm in ARMS[1:])
+    assert ours_only["site/ 大小"].endswith("MB")
+    assert re.match(r"中位数 [\d.]+ s", ours_only["Pagefind：输入到第一个结果（CPU 降速 4×）"])
     text = page.read_text(encoding="utf-8")
     assert "后来手写" not in text
-    assert "`jinglao bench --units 12 --runs 2 --no-serve --page " in text
+    assert "`jinglao bench --units 12 --ours-only 8 --runs 2 --no-serve --page " in text
+    assert "8 个单位的一列只测本项目的冷构建（同样 2 轮）" in text
     assert f"每轮依次：{'、'.join(ARMS[:4])}" in text and "共 2 轮" in text

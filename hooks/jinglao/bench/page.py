@@ -11,6 +11,7 @@ import os
 import platform
 import re
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 Row = tuple[str, str]
@@ -66,7 +67,19 @@ def machine() -> str:
     )
 
 
-def bench_page(result: str, command: str, order: str, runs: int, host: str) -> str:
+def _ours_only_note(counts: Sequence[int]) -> str:
+    if not counts:
+        return ""
+    sizes = "、".join(f"{n:,}" for n in counts)
+    return (
+        f"{sizes} 个单位的一列只测本项目的冷构建（同样 {{runs}} 轮）、页面大小和搜索："
+        "其余构建方式在这个规模每轮要一个小时以上，这一列里标「—」的格子没有测。\n\n"
+    )
+
+
+def bench_page(
+    result: str, command: str, order: str, runs: int, host: str, ours_only: Sequence[int] = ()
+) -> str:
     return (
         "---\ntitle: 性能基准\n---\n\n# 性能基准\n\n"
         "给开发者看的页面，全文由 `jinglao bench` 生成（不要手改，重新生成会整页覆盖）。"
@@ -75,5 +88,7 @@ def bench_page(result: str, command: str, order: str, runs: int, host: str) -> s
         f"（每轮依次：{order}；共 {runs} 轮），每格是中位数（最小–最大），另有 CPU 时间（用户 + 系统）"
         "和峰值内存的中位数。共享机器上的墙钟时间受别的任务影响，请看比值，尤其是 CPU 时间的比值。\n\n"
         f"- 测量日期：{time.strftime('%Y-%m-%d')}\n- 机器：{host}\n"
-        f"- 重新生成本页：`{command}`\n\n{result}\n"
+        f"- 重新生成本页：`{command}`\n\n"
+        + _ours_only_note(ours_only).format(runs=runs)
+        + f"{result}\n"
     )

@@ -11,6 +11,7 @@ import os
 import statistics
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .arms import DOCS, UnitEditor, build_arms, has_zensical
@@ -18,6 +19,8 @@ from .measure import Series, ratio, timed_process
 from .page import Column, Row, folder_bytes, gzipped, page_weight, table
 from .search import search_rows
 from .serve import serve_rounds
+
+OURS_ONLY = "ours_cold"  # the one arm of an ``--ours-only`` county
 
 
 def _env(repo: Path) -> dict[str, str]:
@@ -69,13 +72,21 @@ def _site_rows(project: Path, unit_ids: list[str]) -> list[Row]:
 
 
 def measure(
-    repo: Path, project: Path, unit_ids: list[str], runs: int, *, serve: bool
+    repo: Path, project: Path, unit_ids: list[str], runs: int, *, serve: bool, ours_only: bool
 ) -> tuple[Column, list[str]]:
-    """One county: every arm ``runs`` times, interleaved; the column of figures and arm order."""
+    """One county: every arm ``runs`` times, interleaved; the column of figures and arm order.
+    ``ours_only``: only our cold build (a county too large to build every other way each round);
+    the site and search rows come from it."""
     env = _env(repo)
     editor = UnitEditor(project, unit_ids[0])
-    timed_process([sys.executable, "-m", "jinglao.cli", "generate", "--out", DOCS], project, env)
-    arms = build_arms(project, editor, zensical=has_zensical())
+    zensical = has_zensical() and not ours_only
+    if not ours_only:
+        timed_process(
+            [sys.executable, "-m", "jinglao.cli", "generate", "--out", DOCS], project, env
+        )
+    arms = build_arms(project, editor, zensical=zensical)
+    if ours_only:
+        arms = [arm for arm in arms if arm.key == OURS_ONLY]
     series = {arm.key: Series() for arm in arms}
     failed: dict[str, str] = {}  # an arm that fails is reported as such; the others go on
     try:
@@ -97,11 +108,11 @@ def measure(
         (arm.label, f"失败：{failed[arm.key]}" if arm.key in failed else series[arm.key].cell())
         for arm in arms
     ]
-    if not has_zensical():
+    if not has_zensical() and not ours_only:
         rows.append(("Zensical", "未安装（pip install -e '.[bench]'）"))
     rows += _ratios(series)
     rows += _site_rows(project, unit_ids)
-    if serve:
+    if serve and not ours_only:
         print("  mkdocs serve --dirty：改承诺、改名……", file=sys.stderr)
         timed = serve_rounds(project, editor, runs, env)
         rows += [
@@ -112,19 +123,28 @@ def measure(
 
 
 def run_bench(
-    repo: Path, counts: list[int], out: Path | None, runs: int, *, serve: bool
+    repo: Path,
+    counts: list[int],
+    out: Path | None,
+    runs: int,
+    *,
+    serve: bool,
+    ours_only: Sequence[int] = (),
 ) -> tuple[str, list[str]]:
-    """The table for every county size, and the order the arms ran in each round."""
+    """The table for every county size (``counts`` with every arm, then ``ours_only`` with our
+    cold build only), and the order the arms ran in each round of a full county."""
     from .county import generate_county  # only the bench needs the generator
 
     columns: list[Column] = []
     order: list[str] = []
-    for count in counts:
+    sizes = [(count, False) for count in counts] + [(count, True) for count in ours_only]
+    for count, only in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             project = (out / str(count)) if out else Path(tmp) / "county"
             print(f"正在生成 {count} 个单位的模拟县……", file=sys.stderr)
             ids = generate_county(repo, project, count)
             print(f"正在测量 {count} 个单位（各方式交替，{runs} 轮）……", file=sys.stderr)
-            column, order = measure(repo, project, ids, runs, serve=serve)
+            column, arms = measure(repo, project, ids, runs, serve=serve, ours_only=only)
             columns.append(column)
+            order = order if only else arms
     return table(columns), order

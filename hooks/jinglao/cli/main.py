@@ -208,6 +208,8 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="文件夹",
         help="把模拟县保存在这里（默认：临时文件夹，测完删除）",
     )
+    p.add_argument("--ours-only", type=int, action="append", default=[], metavar="N",
+                   help="这个单位数只测本项目冷构建、页面大小和搜索，可写多次（例如 10000：其余方式每轮要一小时以上）")  # fmt: skip
     p.add_argument("--no-serve", action="store_true", help="不测 mkdocs serve 的刷新时间")
     p.add_argument("--runs", type=int, default=3, metavar="N",
                    help="每种构建方式运行几轮，各方式交替（默认 3）")  # fmt: skip
