@@ -144,3 +144,20 @@ def test_the_search_works_from_the_keyboard(new_page: Any, site_url: str) -> Non
     page.keyboard.press("Tab")  # the search button
     page.keyboard.press("Tab")  # the first result
     assert page.evaluate("document.activeElement.classList.contains('jl-result__title')")
+
+
+def test_the_engines_load_while_the_reader_is_still_typing(new_page: Any, site_url: str) -> None:  # noqa: F811
+    """Before any input, both groups' engines fetch their WebAssembly and index metadata (Pagefind
+    waits for a first search to do it), and the page says it is ready; a search then works."""
+    page = new_page(390, 844)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + "search/")
+    page.wait_for_selector("html[data-jl-search-ready]", state="attached", timeout=30_000)
+    for bundle in ("units", "policies"):
+        assert any(f"/pagefind/{bundle}/wasm." in url for url in fetched), (bundle, fetched)
+        assert any(re.search(rf"/pagefind/{bundle}/pagefind\.zh_\w+\.pf_meta", u) for u in fetched)
+    assert page.locator(ALL_RESULTS).count() == 0  # warming up shows nothing
+    page.locator("#jl-search-input").focus()
+    page.keyboard.insert_text("挂号")
+    expect(page.locator(UNITS).first).to_be_visible(timeout=30_000)

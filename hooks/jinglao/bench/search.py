@@ -82,8 +82,13 @@ def _packed(body: bytes) -> int:
     return min(len(body), len(gzip.compress(body, compresslevel=6, mtime=0)))
 
 
-def probe(browser: Any, url: str, engine: str, query: str) -> Probe:
-    """One cold search: open the page, type ``query`` once it has loaded, wait for a result."""
+READY = "html[data-jl-search-ready]"  # assets/search.js: every engine has loaded what it needs
+
+
+def probe(browser: Any, url: str, engine: str, query: str, *, when_ready: bool = False) -> Probe:
+    """One cold search: open the page, type ``query`` once it has loaded (``when_ready``: once
+    the page says its search engines are loaded, as for a reader who types after reading the
+    page), wait for a result."""
     page_path, field, result, keyup = _ENGINES[engine]
     context = browser.new_context()
     page = context.new_page()
@@ -99,6 +104,8 @@ def probe(browser: Any, url: str, engine: str, query: str) -> Probe:
     cdp = context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
     page.goto(url + page_path, wait_until="load")
+    if when_ready:
+        page.wait_for_selector(READY, state="attached", timeout=TIMEOUT_S * 1000)
     ms = page.evaluate(_FIRST_RESULT_JS, [field, result, query, keyup, TIMEOUT_S * 1000])
     taken = [body for _, body in bodies]  # what had arrived when the first result showed
     engine_files = sum(len(body) for url, body in bodies if _SEARCH_FILES.search(url))
@@ -129,9 +136,11 @@ def _served(site: Path) -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            pass  # a probe's browser closes with requests in flight (the other group warming up)
+
+    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -140,9 +149,11 @@ def _served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def probes(site: Path, engine: str, queries: tuple[str, ...] = QUERIES) -> list[Probe]:
+def probes(
+    site: Path, engine: str, queries: tuple[str, ...] = QUERIES, *, when_ready: bool = False
+) -> list[Probe]:
     with _served(site) as url, _browser() as browser:
-        return [probe(browser, url, engine, q) for q in queries]
+        return [probe(browser, url, engine, q, when_ready=when_ready) for q in queries]
 
 
 def index_seconds(site: Path, project: Path) -> float:
@@ -171,18 +182,25 @@ def search_rows(
         else []
     )
     found = probes(site, engine, queries)
-    times = [p.seconds for p in found if p.seconds is not None]
     label = "Pagefind" if engine == "pagefind" else "Material 搜索"
-    slowest = f"{max(times):.2f} s" if times else "—"
-    timing = (f"中位数 {statistics.median(times):.2f} s，最慢 {slowest}" if times else "无结果") + (
-        f"（{len(found) - len(times)} 次超过 {TIMEOUT_S} s）" if len(times) < len(found) else ""
-    )
     worst = max(found, key=lambda p: p.raw)
-    return [
+    rows = [
         (
             f"{label}：第一个结果出现前下载 原始 / gzip（其中搜索文件 原始）",
             f"{_mb(worst.raw)} / {_mb(worst.packed)}（{_mb(worst.search_raw)}）",
         ),
-        (f"{label}：输入到第一个结果（CPU 降速 {THROTTLE}×）", timing),
-        *indexing,
+        (f"{label}：输入到第一个结果（CPU 降速 {THROTTLE}×，页面一打开就输入）", _timing(found)),
     ]
+    if engine == "pagefind":  # Material's page has no ready mark: its worker loads on its own
+        ready = probes(site, engine, queries, when_ready=True)
+        rows.append((f"{label}：输入到第一个结果（CPU 降速 {THROTTLE}×，页面准备好后输入）", _timing(ready)))  # fmt: skip
+    return rows + indexing
+
+
+def _timing(found: list[Probe]) -> str:
+    """Median and slowest time to the first result, and how many searches found nothing."""
+    times = [p.seconds for p in found if p.seconds is not None]
+    slowest = f"{max(times):.2f} s" if times else "—"
+    return (f"中位数 {statistics.median(times):.2f} s，最慢 {slowest}" if times else "无结果") + (
+        f"（{len(found) - len(times)} 次超过 {TIMEOUT_S} s）" if len(times) < len(found) else ""
+    )

@@ -23,6 +23,22 @@
     return engines[bundle];
   }
 
+  /* Pagefind fetches and compiles its WebAssembly and reads its index metadata at the first
+     search, not at init: a search for a character no page contains does that (and runs the
+     search code once) while the reader is still typing, so her own search only fetches the
+     chunks of her words. One engine after the other, the first group (服务单位) first; the
+     page is marked ready when all are warm. */
+  var NOWHERE = "\u3400";
+  function warmUp(bundles) {
+    return bundles.reduce(function (done, bundle) {
+      return done.then(function () {
+        return pagefind(bundle).then(function (pf) { return pf.search(NOWHERE); });
+      });
+    }, Promise.resolve()).then(function () {
+      document.documentElement.setAttribute("data-jl-search-ready", "");
+    }).catch(function () { return null; });  /* a failed engine says so when searched */
+  }
+
   function snippet(excerpt) {
     var out = document.createElement("p");
     out.className = "jl-result__excerpt";
@@ -155,9 +171,7 @@
 
     input.addEventListener("input", run);
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    if (groups.length) {  /* load the first group's engine while the reader types */
-      pagefind(groups[0].getAttribute("data-jl-bundle")).catch(function () { return null; });
-    }
+    warmUp(groups.map(function (section) { return section.getAttribute("data-jl-bundle"); }));
     var asked = new URLSearchParams(location.search).get("q");
     if (asked) {
       input.value = asked;
