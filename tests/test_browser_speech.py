@@ -83,6 +83,8 @@ def test_the_summary_comes_first_and_noise_is_never_read(unit_page: Callable[...
     page = unit_page()
     buttons = page.locator(".jl-speak-section")
     assert buttons.first.get_attribute("data-section") == "summary"
+    sections = buttons.evaluate_all("all => all.map(b => b.getAttribute('data-section'))")
+    assert len(sections) == len(set(sections)), sections  # one button a section, the card's too
     page.locator(".jl-toolbar .jl-speak").click()
     expect(page.locator(".jl-toolbar .jl-speak")).to_have_text("停止朗读")
     spoken = _spoken(page)
@@ -123,6 +125,8 @@ def test_no_chinese_voice_says_so_and_the_button_resets(unit_page: Callable[...,
     expect(button).to_have_text("朗读本节")
     expect(button).to_have_attribute("aria-pressed", "false")
     assert _spoken(page) == []
+    # told where she tapped, not at the top of the page thousands of pixels above
+    expect(page.locator("#procedures + .jl-speech-message")).to_be_in_viewport()
 
 
 def test_a_failed_utterance_says_so_and_the_button_resets(unit_page: Callable[..., Any]) -> None:

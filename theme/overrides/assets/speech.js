@@ -17,6 +17,7 @@
   var synth = null;
   var current = null; /* {button, kind} while something is read */
   var message = null;
+  var toolbar = null;
 
   function clean(text) {
     return text.replace(NOISE, " ").replace(/→/g, "改为").replace(/\s+/g, " ")
@@ -60,6 +61,7 @@
       if (summary.length) found.push({ id: "summary", anchor: document.getElementById("summary") || h1, title: null, sentences: summary });
     }
     root.querySelectorAll("h2[id]").forEach(function (h2) {
+      if (found.length && found[0].anchor === h2) return;  /* the summary card's own heading */
       var sentences = data && data[h2.id] ? data[h2.id] : linesAfter(h2);
       if (sentences.length) found.push({ id: h2.id, anchor: h2, title: clean(h2.innerText), sentences: sentences });
     });
@@ -82,8 +84,15 @@
     message.hidden = !text;
   }
 
+  /* The message goes where the reader is: under the heading whose button she tapped (the
+     page-wide button's message stays under the toolbar). */
   function fail() {
     synth.cancel();
+    var button = current && current.button;
+    var heading = button && button.closest("h1, h2");
+    if (heading) heading.insertAdjacentElement("afterend", message);
+    else if (button && button.getAttribute("data-kind") === "section") button.insertAdjacentElement("afterend", message);
+    else if (toolbar) toolbar.insertAdjacentElement("afterend", message);
     reset();
     say(NO_VOICE);
   }
@@ -157,7 +166,7 @@
   function init() {
     if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
     synth = window.speechSynthesis;
-    var toolbar = document.querySelector(".jl-toolbar");
+    toolbar = document.querySelector(".jl-toolbar");
     var all = sections();
     if (!toolbar || !all.length) return;
     message = document.createElement("p");
