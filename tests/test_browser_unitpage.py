@@ -186,3 +186,22 @@ def test_a_link_to_a_procedure_opens_it(open_page: Any) -> None:
     assert target.locator("ol.jl-steps").is_visible()
     summary = open_page(HOSPITAL + "#proc-guahao", 390, 844)
     assert summary.locator("details#proc-guahao ol.jl-steps").is_visible()
+
+
+@pytest.mark.parametrize("elder", MODES, ids=["normal", "elder"])
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_an_open_procedures_tables_stay_inside_its_box(
+    open_page: Any, width: int, elder: bool
+) -> None:
+    page = open_page("units/minzheng-fuwu-chuangkou/", width, 800, elder=elder)
+    page.evaluate("document.querySelectorAll('details.jl-procedure').forEach(d => d.open = true)")
+    sticking_out = page.evaluate(
+        """() => [...document.querySelectorAll('details.jl-procedure')].flatMap(box => {
+             const outer = box.getBoundingClientRect();
+             return [...box.querySelectorAll(':scope > table')]
+               .filter(t => t.getBoundingClientRect().right > outer.right - 1
+                         || t.getBoundingClientRect().left < outer.left + 1)
+               .map(t => box.id + ' ' + Math.round(t.getBoundingClientRect().right - outer.right));
+           })"""
+    )
+    assert sticking_out == []
