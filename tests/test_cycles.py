@@ -502,3 +502,10 @@ def test_an_archived_cycle_keeps_its_round_and_stated_counts(
     assert "县级共命名 4 个，表中列出在本平台的 3 个。" in pages["archive/2024-2026/index.md"]
     assert "安澜县第二届敬老文明号评选表彰（2024-2026）" in pages["archive/2024-2026/index.md"]
     assert "](2024-2026/index.md)：6 个表彰或推荐" in pages["archive/index.md"]
+
+
+def test_the_archive_page_lists_each_source_file_as_its_own_item() -> None:
+    page = build_pages(REPO).pages["archive/2021-2023/index.md"]
+    sources = page.split("## 来源", 1)[1].split("\n## ", 1)[0]
+    items = [line for line in sources.splitlines() if line.startswith("- ")]
+    assert len(items) >= 4 and all(line.count("`：") == 1 for line in items), items
