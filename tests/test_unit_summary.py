@@ -41,12 +41,13 @@ def test_nothing_published_reads_unpublished() -> None:
     assert declared["unpublished"] == "未公布（正在梳理）" and declared["bring"] == []
 
 
-def test_call_buttons_are_the_first_phone_and_the_supervision_phones() -> None:
+def test_call_buttons_are_the_first_phone_booking_and_supervision_phones() -> None:
     calls = call_buttons(hospital())
     assert [(p["label"], p["number"]) for p in calls["phones"]] == [
         ("咨询电话", "0599-6822120"),
+        ("预约电话", "0599-6822333"),  # booking without a smartphone
         ("投诉监督电话", "0599-6822001"),
-    ]
+    ]  # 急救 120 is not a service call: the page lists it with the others
     assert call_buttons(hospital(phones="未公布：新号码启用后公布")) == {
         "phones": [],
         "unpublished": "未公布（新号码启用后公布）",

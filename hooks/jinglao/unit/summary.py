@@ -13,6 +13,7 @@ from .model import Unit
 from .procedure_view import OTHER
 
 SUPERVISION_ROLE = "投诉监督"
+CARD_ROLES = ("预约", SUPERVISION_ROLE)  # besides the first phone, on the card
 EVERYONE = "所有申请人"  # what a material without 哪些情况需要 applies to, as the page says
 
 
@@ -42,11 +43,12 @@ def main_procedure(procedures: list[Data], unpublished: str | None) -> Data:
 
 
 def call_buttons(unit: Unit) -> Data:
-    """The first phone the unit lists (where a reader asks) and its supervision phones."""
+    """The first phone the unit lists (where a reader asks), its booking phones (a reader without
+    a smartphone books by phone) and its supervision phones, in the unit's order."""
     if isinstance(unit.phones, str):
         return {"phones": [], "unpublished": unpublished_text(unit.phones)}
     phones = listed(unit.phones)
-    chosen = phones[:1] + [p for p in phones[1:] if p.role == SUPERVISION_ROLE]
+    chosen = phones[:1] + [p for p in phones[1:] if p.role in CARD_ROLES]
     return {
         "phones": [
             {
