@@ -12,8 +12,9 @@ from .conftest import run_cli
 ARMS = [
     "本项目：完整构建，冷（没有 .cache）",
     "本项目：重建，热（保留 .cache，改了一个单位）",
+    "本项目：完整构建，冷，单进程（JINGLAO_BUILD_WORKERS=1）",
     "纯 Material：同样页面，无钩子",
-    "纯 Material + 同样的分词缓存",
+    "纯 Material + 同样的分词缓存和并行转换",
     "校验 jinglao validate，冷（没有解析缓存）",
     "校验 jinglao validate，热（有解析缓存）",
 ]
@@ -42,7 +43,8 @@ def test_bench_times_every_arm_and_writes_the_page_whole(tmp_path: Path) -> None
     for arm in ARMS + (ZENSICAL if zensical else []):
         assert TWO_RUNS.fullmatch(rows[arm]), (arm, rows[arm])
     assert re.fullmatch(r"[\d.]+×（CPU [\d.]+×）", rows["比值：本项目冷 ÷ 纯 Material"])
-    assert "比值：本项目冷 ÷ 纯 Material + 分词缓存（钩子本身的代价）" in rows
+    assert "比值：本项目冷 ÷ 纯 Material + 分词缓存和并行转换（钩子本身的代价）" in rows
+    assert "比值：本项目冷单进程 ÷ 纯 Material" in rows
     assert ("比值：本项目冷 ÷ Zensical 冷" in rows) == zensical
     assert any(name.startswith("jinglao validate units/") for name in rows)
     # the --ours-only county: our cold build in every round, its pages and search; no other arm
@@ -58,4 +60,4 @@ def test_bench_times_every_arm_and_writes_the_page_whole(tmp_path: Path) -> None
     assert "后来手写" not in text
     assert "`jinglao bench --units 12 --ours-only 8 --runs 2 --no-serve --page " in text
     assert "8 个单位的一列只测本项目的冷构建（同样 2 轮）" in text
-    assert f"每轮依次：{'、'.join(ARMS[:4])}" in text and "共 2 轮" in text
+    assert f"每轮依次：{'、'.join(ARMS[:5])}" in text and "共 2 轮" in text

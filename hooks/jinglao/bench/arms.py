@@ -2,8 +2,10 @@
 
 All arms build the same pages. Ours builds them through the hook; the others build the folder
 ``jinglao generate --out build/docs`` wrote: plain Material (what a user has without this
-project), plain Material with the project's jieba memo (what the hooks cost on top of it) and
-Zensical (what a Material user would move to), cold and with its own cache.
+project), plain Material with the project's generic speed-ups — the jieba memo and the Markdown
+conversion on every core (``hooks/mkdocs_parallel.py``) — so that ours ÷ it is what the hooks
+cost, and Zensical (what a Material user would move to), cold and with its own cache. Ours is
+also built on one process (``JINGLAO_BUILD_WORKERS=1``), its own arm.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from ..source.parse_cache import CACHE_DIR
 DOCS = "build/docs"  # where ``jinglao generate`` writes the pages for the hookless arms
 ZENSICAL_CONFIG = "zensical.yml"
 MEMO_HOOK = Path(__file__).with_name("memo_hook.py")
+PARALLEL_HOOK = Path(__file__).resolve().parents[2] / "mkdocs_parallel.py"
+ONE_PROCESS = ["env", "JINGLAO_BUILD_WORKERS=1"]
 
 
 def _nothing(_: int) -> None:
@@ -85,10 +89,12 @@ class UnitEditor:
 
 
 def memo_config(project: Path, docs: Path) -> Path:
-    """The hookless config with only the jieba memo hooked in."""
+    """The hookless config with only the generic speed-ups hooked in: the jieba memo and the
+    Markdown conversion on every core."""
     config = hookless_config(project, docs, project / "mkdocs-memo.yml", material_search=True)
     text = config.read_text(encoding="utf-8").rstrip("\n")
-    config.write_text(f"{text}\nhooks:\n  - {MEMO_HOOK}\n", encoding="utf-8")
+    hooks = f"\nhooks:\n  - {MEMO_HOOK}\n  - {PARALLEL_HOOK}\n"
+    config.write_text(text + hooks, encoding="utf-8")
     return config
 
 
@@ -110,8 +116,9 @@ def build_arms(project: Path, editor: UnitEditor, *, zensical: bool) -> list[Arm
     arms = [
         Arm("ours_cold", "本项目：完整构建，冷（没有 .cache）", _mkdocs(project / "mkdocs.yml", "site"), cold),
         Arm("ours_warm", "本项目：重建，热（保留 .cache，改了一个单位）", _mkdocs(project / "mkdocs.yml", "site"), edited),
+        Arm("ours_one", "本项目：完整构建，冷，单进程（JINGLAO_BUILD_WORKERS=1）", [*ONE_PROCESS, *_mkdocs(project / "mkdocs.yml", "site")], cold),
         Arm("plain", "纯 Material：同样页面，无钩子", _mkdocs(hookless_config(project, docs, material_search=True), "baseline-site")),
-        Arm("memo", "纯 Material + 同样的分词缓存", _mkdocs(memo_config(project, docs), "memo-site")),
+        Arm("memo", "纯 Material + 同样的分词缓存和并行转换", _mkdocs(memo_config(project, docs), "memo-site")),
     ]  # fmt: skip
     if zensical:
         command = [sys.executable, "-m", "zensical", "build", "-f", ZENSICAL_CONFIG]

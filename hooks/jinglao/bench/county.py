@@ -189,7 +189,11 @@ def generate_county(repo: Path, out: Path, count: int, seed: int = 2026) -> list
     shutil.copytree(repo / "content", out / "content")
     shutil.copytree(repo / "theme", out / "theme")
     config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    for rel in ("hooks/mkdocs_hook.py", "hooks/jinglao"):  # the hook lives in the repository
+    for rel in (
+        "hooks/mkdocs_hook.py",
+        "hooks/mkdocs_parallel.py",
+        "hooks/jinglao",
+    ):  # the hook lives in the repository
         config = config.replace(f"  - {rel}\n", f"  - {repo / rel}\n")
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copy2(repo / "zensical.yml", out / "zensical.yml")

@@ -38,7 +38,12 @@ def _last_line(error: str) -> str:
 def _ratios(series: dict[str, Series]) -> list[Row]:
     pairs = [
         ("ours_cold", "plain", "比值：本项目冷 ÷ 纯 Material"),
-        ("ours_cold", "memo", "比值：本项目冷 ÷ 纯 Material + 分词缓存（钩子本身的代价）"),
+        ("ours_one", "plain", "比值：本项目冷单进程 ÷ 纯 Material"),
+        (
+            "ours_cold",
+            "memo",
+            "比值：本项目冷 ÷ 纯 Material + 分词缓存和并行转换（钩子本身的代价）",
+        ),
         ("ours_cold", "zensical_cold", "比值：本项目冷 ÷ Zensical 冷"),
         ("ours_warm", "zensical_warm", "比值：本项目热 ÷ Zensical 热"),
         ("ours_warm", "ours_cold", "比值：本项目热 ÷ 本项目冷"),
