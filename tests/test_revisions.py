@@ -16,7 +16,7 @@ import yaml
 from jinglao.pipeline import build_pages
 from jinglao.project import unit_revisions
 from jinglao.source.versions import CACHE_DIR
-from jinglao.unit.revisions import compare, edit_records, revision_history
+from jinglao.unit.revisions import COMPARISON_VERSION, compare, edit_records, revision_history
 
 from .conftest import FIXTURES, REPO, copy_project, is_shallow_checkout
 
@@ -172,7 +172,7 @@ def test_blobs_are_read_once_and_comparisons_cached_as_json(county: Path) -> Non
     blobs = sorted((county / CACHE_DIR / "blobs").glob("*.json"))
     parsed = [json.loads(b.read_text("utf-8")) for b in blobs]
     assert len(blobs) == 4 and parsed.count(None) == 2  # the broken and the oversized one
-    pairs_file = county / CACHE_DIR / "revisions.json"
+    pairs_file = county / CACHE_DIR / f"revisions-v{COMPARISON_VERSION}.json"
     pairs = json.loads(pairs_file.read_text(encoding="utf-8"))
     assert len(pairs) == 3
     marker = [{"kind": "修改", "text": "取自缓存", "weaker": False}]
@@ -218,3 +218,32 @@ def test_a_merged_pull_request_is_one_version_dated_when_merged(county: Path) ->
         ("2026-09-01", True),
     ]
     assert entries[0]["edits"][0]["text"] == "优待证办理 承诺时限 即办（当场办结） → 2个工作日"
+
+
+def test_a_renamed_item_is_one_change_not_a_promise_taken_away(hospital: dict[str, Any]) -> None:
+    """养老待遇资格认证 → 养老金领取资格认证 is a rename: nothing was taken away. A renamed
+    procedure still shows what changed inside it, so a longer time limit is not hidden."""
+    new = copy.deepcopy(hospital)
+    services = new["disclosure"]["services"]
+    old_name = services[0]["name"] if isinstance(services[0], dict) else services[0]
+    renamed = old_name + "服务"
+    if isinstance(services[0], dict):
+        services[0]["name"] = renamed
+    else:
+        services[0] = renamed
+    assert _texts(hospital, new) == [
+        ("修改", f"公开事项 服务内容「{old_name}」改为「{renamed}」", False)
+    ]
+    copying = _procedure(new, "病历复印")
+    copying["name"] = "病历复印办理"
+    copying["time_limit"]["promised"] = {"value": 5, "unit": "工作日"}
+    edits = _texts(hospital, new)
+    assert edits[-2][:2] == ("修改", "公开事项 办事流程「病历复印」改为「病历复印办理」")
+    assert edits[-1][0] == "修改" and edits[-1][2] is True, edits  # longer: still marked
+    assert not any(kind == "删除" for kind, _, _ in edits)
+
+
+def test_honours_moving_to_the_award_records_is_no_public_change(hospital: dict[str, Any]) -> None:
+    new = copy.deepcopy(hospital)
+    new["honours"] = [{"name": "市级敬老文明号", "level": "市级", "year": 2024}]
+    assert _texts(hospital, new) == []

@@ -32,7 +32,12 @@ from .unit.freshness import freshness_warning
 from .unit.honours import Honour
 from .unit.load import UNITS_DIR, ParseCache, UnitRecord, duplicate_names, load_unit_folder
 from .unit.load import valid_unit_id as is_unit_id
-from .unit.revisions import are_edit_records, edit_records, revision_history
+from .unit.revisions import (
+    COMPARISON_VERSION,
+    are_edit_records,
+    edit_records,
+    revision_history,
+)
 from .unit.rules import CountyLists
 
 HOME_PAGE = "content/index.md"
@@ -152,7 +157,7 @@ def unit_revisions(root: Path) -> dict[str, Data]:
     """Each unit's 更新记录 from the versions of its file in git. Pairs compared before come
     from the cache; the blobs of the others are read from git in one batch."""
     versions = unit_versions(root)
-    pairs, blobs = PairCache(root), BlobStore(root)
+    pairs, blobs = PairCache(root, COMPARISON_VERSION), BlobStore(root)
     wanted = {
         blob
         for found in versions.values()

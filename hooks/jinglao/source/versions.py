@@ -152,9 +152,10 @@ class PairCache:
     """What one version changed from another, by ``old..new`` blob hashes, in one JSON file.
     Only the pairs a build used are written back, so the file never outgrows the history shown."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, version: int) -> None:
+        """``version``: of the comparison; pairs compared by another one are not reused."""
         folder = _cache_folder(root, "")
-        self.path = folder / "revisions.json" if folder is not None else None
+        self.path = folder / f"revisions-v{version}.json" if folder is not None else None
         self.data: dict[str, Any] = {}
         self.used: set[str] = set()
         self.added = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Any
 
@@ -20,13 +21,15 @@ from ..schema.annotations import field_info, field_model
 from .common import Eligibility
 from .model import Unit
 from .time_limits import describe
-from .weakening import change_weakens, removal_weakens, span
+from .weakening import change_weakens, removal_weakens, span, text_weakens
 from .wording import eligibility, number
 
 # Keys that name an item of a list, in the order they are tried.
 _NAME_KEYS = ("name", "text", "item", "title", "condition", "post", "number", "period", "content",
               "detail", "location")  # fmt: skip
-_HIDDEN = frozenset({"maintainers", "screen"})  # not public, or not a promise
+# Not public, or not a promise; 所获荣誉 on the page also come from the county's award records,
+# so a line moved from the unit's file to those records would read as an honour taken away.
+_HIDDEN = frozenset({"maintainers", "screen", "honours"})
 _LONG = 40
 ITEMS_SHOWN = 12
 
@@ -71,6 +74,12 @@ def _item_name(item: Any) -> str | None:
     return None
 
 
+def _unnamed(item: dict[str, Any]) -> dict[str, Any]:
+    """An item without the field that names it (its renaming is said once)."""
+    key = next((k for k in _NAME_KEYS if isinstance(item.get(k), str | int | float)), None)
+    return {k: v for k, v in item.items() if k != key}
+
+
 def _shown(value: Any) -> str:
     """A value as the page says it: a time span in words, long text shortened."""
     found = span(value)
@@ -104,18 +113,53 @@ def _diff_lists(place: _Place, key: str, old: list[Any], new: list[Any]) -> Iter
     model = field_model(place.model, key)
     weakens = removal_weakens(key)
     old_named, new_named = _keyed(old), _keyed(new)
-    for key_ in old_named:
-        name = key_[0]
-        if key_ not in new_named:
-            yield Edit("删除", f"{_label(place, title)}「{_shown(name)}」", weakens)
+    gone = [k for k in old_named if k not in new_named]
+    came = [k for k in new_named if k not in old_named]
+    for was, now in _renamed(gone, came):
+        gone.remove(was)
+        came.remove(now)
+        before, after = old_named[was], new_named[now]
+        renamed = f"{_label(place, title)}「{_shown(was[0])}」改为「{_shown(now[0])}」"
+        text_worse = isinstance(before, str) and isinstance(after, str) and weakens
+        yield Edit("修改", renamed, text_worse and text_weakens(before, after))
+        if isinstance(before, dict) and isinstance(after, dict):  # what else changed in it
+            where = f"{place.where} {now[0]}" if place.named else now[0]
+            inner = _Place(model, where, place.in_promise or weakens, named=True)
+            yield from _diff_maps(inner, _unnamed(before), _unnamed(after))
+    for was in gone:
+        yield Edit("删除", f"{_label(place, title)}「{_shown(was[0])}」", weakens)
+    for now in came:
+        yield Edit("新增", f"{_label(place, title)}「{_shown(now[0])}」")
     for key_, item in new_named.items():
         name = key_[0]
-        if key_ not in old_named:
-            yield Edit("新增", f"{_label(place, title)}「{_shown(name)}」")
-        elif isinstance(item, dict) and isinstance(old_named[key_], dict):
+        if key_ in old_named and isinstance(item, dict) and isinstance(old_named[key_], dict):
             where = f"{place.where} {name}" if place.named else name
             inner = _Place(model, where, place.in_promise or weakens, named=True)
             yield from _diff_maps(inner, old_named[key_], item)
+
+
+COMPARISON_VERSION = 2  # raise when compare() says something else: cached comparisons are dropped
+RENAMED = 0.6  # how alike two names must be (difflib's ratio) to read as one item renamed
+
+
+Key = tuple[str, int]  # an item's name and how many before had that name
+
+
+def _renamed(gone: list[Key], came: list[Key]) -> list[tuple[Key, Key]]:
+    """Items taken away paired with items added whose names are alike: one item renamed or
+    reworded (养老待遇资格认证 → 养老金领取资格认证), not a promise taken away and another
+    given. Each is paired once, most alike first."""
+    scored = sorted(
+        ((SequenceMatcher(None, w[0], n[0]).ratio(), w, n) for w in gone for n in came),
+        key=lambda t: -t[0],
+    )
+    pairs: list[tuple[Key, Key]] = []
+    used: set[Key] = set()
+    for score, was, now in scored:
+        if score >= RENAMED and was not in used and now not in used:
+            pairs.append((was, now))
+            used.update((was, now))
+    return pairs
 
 
 def _leaves(value: Any) -> Iterator[str]:
