@@ -118,3 +118,13 @@ def test_each_unit_page_gives_its_screen_and_boards_by_full_address(pages: dict[
 def test_a_unit_s_own_item_numbers_are_recognised(text: str, numbered: bool) -> None:
     """Lists whose items the unit numbered itself are shown as written, never numbered again."""
     assert numbered_by_unit(["老年人优先。", text]) is numbered
+
+
+def test_screens_and_boards_give_the_booking_phone_and_clean_hours(pages: dict[str, str]) -> None:
+    """The hospital's screen and boards promise 电话预约: they give its number, as the unit file
+    does, beside the supervision phone; an hours line ending in 。 is not followed by ；."""
+    screen = pages["screens/anlan-renmin-yiyuan/index.html"]
+    assert "咨询电话 0599-6822120 · 预约电话 0599-6822333<br>监督电话：0599-6822001" in screen
+    for board in ("print/anlan-renmin-yiyuan/index.html", "print/anlan-renmin-yiyuan/a3/index.html"):
+        assert "预约电话 0599-6822333 · 监督电话：0599-6822001" in pages[board], board
+    assert not [p for p, text in pages.items() if p.startswith("print/") and "。；" in text]
