@@ -72,3 +72,14 @@ def test_footer_and_chart_labels_are_readable(open_page: Any, width: int, elder:
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_phone_menu_reads_at_page_size_in_elder_mode(open_page: Any, width: int) -> None:
+    """The drawer's entries are as large as the 长辈版 page text (they were 16 px beside 24 px)."""
+    page = open_page("", width, elder=True)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_selector(".md-sidebar--primary .md-nav__link", state="visible")
+    sizes = page.evaluate(SMALL_PRINT, ".md-sidebar--primary .md-nav__item .md-nav__link *, "
+                                        ".md-sidebar--primary .md-nav__item .md-nav__link")  # fmt: skip
+    assert sizes and min(sizes) >= 24, sizes
