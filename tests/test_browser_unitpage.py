@@ -176,6 +176,15 @@ def test_sector_and_township_lists_show_window_and_today(open_page: Any) -> None
     )
 
 
+def test_a_list_card_opens_the_whole_week(open_page: Any) -> None:
+    """Today first, the whole week one tap away: a daughter compares two banks' weekend hours."""
+    page = open_page("sectors/jinrong/", 1366, 768, day="2026-07-15")
+    bank = page.locator(".jl-card", has_text="城关支行")
+    assert "周末对私业务" not in bank.inner_text()  # folded: today's line only
+    bank.locator("details.jl-today-more > summary").click()
+    assert "周末对私业务：周六、周日 09:00-16:00" in bank.inner_text()
+
+
 def test_a_link_to_a_procedure_opens_it(open_page: Any) -> None:
     """Chromium opens a closed <details> that a link targets; no script of ours is needed."""
     page = open_page(HOSPITAL, 390, 844, elder=True)

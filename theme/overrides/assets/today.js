@@ -54,7 +54,16 @@
     var shown = [span("jl-today-now", todayText(week, now))];
     if (week.exceptions.length) shown.push(document.createElement("br"), span("jl-today-exceptions", exceptionsText(week)));
     var all = element.querySelector(".jl-today-all");
-    if (all) all.hidden = true;  /* the full hours stay in 基本信息 */
+    if (all) {  /* the whole week one tap away: to compare units, or to plan another day */
+      var more = document.createElement("details");
+      var label = document.createElement("summary");
+      more.className = "jl-today-more";
+      label.textContent = "全部开放时间";
+      element.insertBefore(more, all);
+      more.appendChild(label);
+      more.appendChild(all);
+      shown.push(more);
+    }
     shown.reverse().forEach(function (node) { element.insertBefore(node, element.firstChild); });
     element.setAttribute("data-jl-today", isoDay(now));
   }
