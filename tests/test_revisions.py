@@ -247,3 +247,42 @@ def test_honours_moving_to_the_award_records_is_no_public_change(hospital: dict[
     new = copy.deepcopy(hospital)
     new["honours"] = [{"name": "市级敬老文明号", "level": "市级", "year": 2024}]
     assert _texts(hospital, new) == []
+
+
+def test_the_county_lists_every_weakened_promise_newest_first() -> None:
+    """公开情况一览 → 承诺降低记录: only versions that made a promise worse, newest first, with the
+    weakening edits alone (a unit's other changes stay on its own page)."""
+    from jinglao.site.weakened import weakened_promises
+
+    def unit(uid: str, *entries: tuple[str, list[tuple[str, bool]]]) -> dict[str, Any]:
+        revisions = [
+            {"date": day, "weaker": any(w for _, w in edits),
+             "edits": [{"kind": "修改", "text": t, "weaker": w} for t, w in edits]}
+            for day, edits in entries
+        ]  # fmt: skip
+        return {"id": uid, "name": uid.upper(), "history": {"revisions": revisions}}
+
+    rows = weakened_promises([
+        unit("b", ("2026-03-01", [("挂号 承诺时限 5分钟 → 10分钟", True), ("电话 改号", False)])),
+        unit("a", ("2026-05-01", [("简介", False)]), ("2026-01-01", [("优待取消", True)])),
+    ])  # fmt: skip
+    assert rows == [
+        {
+            "date": "2026-03-01",
+            "id": "b",
+            "name": "B",
+            "edits": ["修改：挂号 承诺时限 5分钟 → 10分钟"],
+        },
+        {"date": "2026-01-01", "id": "a", "name": "A", "edits": ["修改：优待取消"]},
+    ]
+
+
+def test_the_status_page_shows_the_demo_hospitals_weakened_promise() -> None:
+    from jinglao.pipeline import build_pages
+
+    status = build_pages(REPO).pages["status/index.md"].split("## 承诺降低记录", 1)[1]
+    if is_shallow_checkout():
+        assert "无法列出" in status
+        return
+    assert "安澜县人民医院</a>：修改：病历复印 本院门诊病历（电子） 承诺时限" in status
+    assert "社保" not in status  # its service was renamed, not taken away

@@ -28,6 +28,7 @@ from ..unit.view import (
 )
 from .stats import charts
 from .tasks import tasks_data
+from .weakened import weakened_promises
 
 
 def _summary(unit: Data) -> Data:
@@ -92,6 +93,7 @@ def derive(project: Project, views: ViewCache | None = None) -> Data:
         "sectors": sectors,
         "townships": townships,
         "tasks": tasks_data(project.tasks, units),
+        "weakened": weakened_promises(units),
         "policies": policies,
         "policy_titles": {p["id"]: p.get("short_title") or p["title"] for p in policies},
         "home_text": project.home,
