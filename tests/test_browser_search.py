@@ -71,12 +71,12 @@ def test_no_guide_developer_or_archive_page_is_a_result(new_page: Any, site_url:
     for query in ("单位", "老年人", "提交", "归档", "性能"):
         _search(page, site_url, query)
         hrefs = page.locator(ALL_RESULTS).evaluate_all("links => links.map(a => a.pathname)")
-        assert all(re.search(r"/(units|policies)/[^/]+/$", h) for h in hrefs), (query, hrefs)
+        assert all(re.search(r"/(units|tasks|policies)/[^/]+/$", h) for h in hrefs), (query, hrefs)
     # and the bundles themselves hold nothing else
     indexed = page.evaluate(
         """async words => {
             const urls = [];
-            for (const bundle of ['units', 'policies']) {
+            for (const bundle of ['units', 'tasks', 'policies']) {
                 const url = new URL(`../pagefind/${bundle}/pagefind.js`, location.href).href;
                 const pagefind = await import(url);
                 for (const word of words) {
@@ -88,14 +88,20 @@ def test_no_guide_developer_or_archive_page_is_a_result(new_page: Any, site_url:
         }""",
         ["单位", "提交", "归档", "性能", "字段"],
     )
-    assert indexed and all(re.search(r"^/(units|policies)/[^/]+/$", u) for u in indexed), indexed
+    assert indexed and all(re.search(r"^/(units|tasks|policies)/[^/]+/$", u) for u in indexed), (
+        indexed
+    )
 
 
 def test_results_come_in_labelled_groups_units_first(new_page: Any, site_url: str) -> None:  # noqa: F811
     page = new_page()
     _search(page, site_url, "看病")
     groups = page.locator("[data-jl-group]:visible h2").all_inner_texts()
-    assert groups == ["服务单位", "政策法规"]
+    assert groups == ["服务单位", "办事指南", "政策法规"]
+    guides = "[data-jl-group='办事指南'] .jl-result__title"
+    assert page.locator(guides).first.inner_text() == "看病就医"  # the 我要办事 page for it
+    _search(page, site_url, "坐车")
+    assert page.locator(guides).first.inner_text() == "乘车出行"
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
@@ -154,7 +160,7 @@ def test_the_engines_load_while_the_reader_is_still_typing(new_page: Any, site_u
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(site_url + "search/")
     page.wait_for_selector("html[data-jl-search-ready]", state="attached", timeout=30_000)
-    for bundle in ("units", "policies"):
+    for bundle in ("units", "tasks", "policies"):
         assert any(f"/pagefind/{bundle}/wasm." in url for url in fetched), (bundle, fetched)
         assert any(re.search(rf"/pagefind/{bundle}/pagefind\.zh_\w+\.pf_meta", u) for u in fetched)
     assert page.locator(ALL_RESULTS).count() == 0  # warming up shows nothing

@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
 from jinglao.county.synonyms import SYNONYMS_FILE, Synonyms, load_synonyms
 from jinglao.search.index import index_site, indexed_pages, synonym_terms, with_synonyms
 
@@ -14,6 +16,9 @@ from .conftest import REPO, run_cli
 
 UNIT_IDS = sorted(p.name for p in (REPO / "units").iterdir() if p.is_dir())
 POLICY_IDS = sorted(p.stem for p in (REPO / "content/policies").glob("*.md"))
+TASK_IDS = [
+    t["slug"] for t in yaml.safe_load((REPO / "content/tasks.yml").read_text("utf-8"))["tasks"]
+]
 
 
 def _write(root: Path, text: str) -> None:
@@ -100,10 +105,12 @@ def test_the_built_site_indexes_units_and_policies_only(demo_site: Path) -> None
     )
     assert marked == sorted(
         [f"units/{u}/index.html" for u in UNIT_IDS]
+        + [f"tasks/{t}/index.html" for t in TASK_IDS]
         + [f"policies/{p}/index.html" for p in POLICY_IDS]
     )
-    assert indexed_pages(demo_site) == len(UNIT_IDS) + len(POLICY_IDS)
-    for bundle, count in (("units", len(UNIT_IDS)), ("policies", len(POLICY_IDS))):
+    assert indexed_pages(demo_site) == len(UNIT_IDS) + len(TASK_IDS) + len(POLICY_IDS)
+    counts = (("units", len(UNIT_IDS)), ("tasks", len(TASK_IDS)), ("policies", len(POLICY_IDS)))
+    for bundle, count in counts:
         entry = json.loads((demo_site / f"pagefind/{bundle}/pagefind-entry.json").read_bytes())
         assert entry["languages"]["zh"]["page_count"] == count
     assert not (demo_site / "search/search_index.json").exists()  # no Material search
@@ -144,7 +151,9 @@ def test_indexing_twice_gives_the_same_site(demo_site: Path, tmp_path: Path) -> 
     assert re.search(r"<p data-jl-search-terms hidden>相关说法：<span[^>]*>[^<]*看病", built)
     (site / "pagefind/stale.txt").write_text("old", encoding="utf-8")
     result = index_site(site, load_synonyms(REPO)[0])
-    assert result.pages == len(UNIT_IDS) + len(POLICY_IDS) and result.with_synonyms > 0
+    assert (
+        result.pages == len(UNIT_IDS) + len(TASK_IDS) + len(POLICY_IDS) and result.with_synonyms > 0
+    )
     assert hospital.read_text(encoding="utf-8") == built  # terms replaced, not added again
     assert not (site / "pagefind/stale.txt").exists()  # the previous bundle is replaced
     result = index_site(site, Synonyms())  # the county empties its list

@@ -125,6 +125,9 @@ def test_screens_and_boards_give_the_booking_phone_and_clean_hours(pages: dict[s
     does, beside the supervision phone; an hours line ending in 。 is not followed by ；."""
     screen = pages["screens/anlan-renmin-yiyuan/index.html"]
     assert "咨询电话 0599-6822120 · 预约电话 0599-6822333<br>监督电话：0599-6822001" in screen
-    for board in ("print/anlan-renmin-yiyuan/index.html", "print/anlan-renmin-yiyuan/a3/index.html"):
+    for board in (
+        "print/anlan-renmin-yiyuan/index.html",
+        "print/anlan-renmin-yiyuan/a3/index.html",
+    ):
         assert "预约电话 0599-6822333 · 监督电话：0599-6822001" in pages[board], board
     assert not [p for p, text in pages.items() if p.startswith("print/") and "。；" in text]

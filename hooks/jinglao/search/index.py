@@ -29,7 +29,11 @@ BUNDLE_DIR = "pagefind"
 # page). Separate bundles rather than a Pagefind filter: Pagefind writes a filter's values in a
 # different order on each run, and the build must be byte-identical (tests/test_cycles.py).
 EXPANSIONS = "synonyms.json"  # query word → page words, for the search page (assets/search.js)
-BUNDLES = {"units": "units/*/index.html", "policies": "policies/{*/index.html,*.html}"}
+BUNDLES = {
+    "units": "units/*/index.html",
+    "tasks": "tasks/*/index.html",  # 我要办事 pages: the units and procedures for one need
+    "policies": "policies/{*/index.html,*.html}",
+}
 BODY_MARK = "data-pagefind-body"
 TERMS = re.compile(r"(<p\b[^>]*\bdata-jl-search-terms\b[^>]*>).*?(</p>)", re.S)
 TAG = re.compile(r"<[^>]+>")
