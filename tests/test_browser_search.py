@@ -167,3 +167,17 @@ def test_the_engines_load_while_the_reader_is_still_typing(new_page: Any, site_u
     page.locator("#jl-search-input").focus()
     page.keyboard.insert_text("挂号")
     expect(page.locator(UNITS).first).to_be_visible(timeout=30_000)
+
+
+def test_a_unit_result_gives_its_window_and_a_phone_to_tap(new_page: Any, site_url: str) -> None:  # noqa: F811
+    """What a reader came for is in the result itself: the elderly window, and the unit's first
+    phone as a call link (both from the page's summary card)."""
+    page = new_page(390, 844)
+    _search(page, site_url, "病历复印")
+    hospital = page.locator(
+        ".jl-result", has=page.locator("a[href$='/units/anlan-renmin-yiyuan/']")
+    )
+    facts = hospital.locator(".jl-result__facts")
+    expect(facts).to_contain_text("为老服务窗口：门诊大厅一楼 1 号窗口")
+    expect(facts.locator("a[href='tel:05996822120']")).to_have_text("咨询电话 0599-6822120")
+    assert facts.locator("a").bounding_box()["height"] >= 44

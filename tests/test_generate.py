@@ -7,7 +7,7 @@ from pathlib import Path
 from jinglao.source.mkdocs_yml import hookless_config
 
 from .conftest import FIXTURES, REPO, assert_golden, copy_project, run_cli
-from .test_search import POLICY_IDS
+from .test_search import POLICY_IDS, TASK_IDS
 from .test_site_build import mkdocs_build
 
 
@@ -26,7 +26,10 @@ def test_generated_folder_builds_without_hooks(tmp_path: Path) -> None:
     # the search index for a site built without the hook (the Zensical path)
     assert not (tmp_path / "site/pagefind").exists()
     code, output = run_cli("search-index", "--project", str(REPO), str(tmp_path / "site"))
-    assert code == 0 and f"已为 {len(unit_ids) + len(POLICY_IDS)} 个页面建立搜索索引" in output
+    assert (
+        code == 0
+        and f"已为 {len(unit_ids) + len(TASK_IDS) + len(POLICY_IDS)} 个页面建立搜索索引" in output
+    )
     assert (tmp_path / "site/pagefind/units/pagefind.js").is_file()
 
 

@@ -55,6 +55,24 @@
     return out;
   }
 
+  /* A unit's window and first phone (the page's summary card marks them for Pagefind): what
+     a reader came for, with the phone one tap from the result. */
+  function facts(meta) {
+    if (!meta || !meta.window) return null;
+    var out = document.createElement("p");
+    out.className = "jl-result__facts";
+    out.appendChild(document.createTextNode("为老服务窗口：" + meta.window));
+    var number = meta.phone && meta.phone.match(/[0-9][0-9-]{2,}[0-9]/);
+    if (number) {
+      var call = document.createElement("a");
+      call.href = "tel:" + number[0].replace(/-/g, "");
+      call.textContent = meta.phone;
+      out.appendChild(document.createElement("br"));
+      out.appendChild(call);
+    }
+    return out;
+  }
+
   function item(data) {
     var li = document.createElement("li");
     li.className = "jl-result";
@@ -63,6 +81,8 @@
     link.href = data.url;
     link.textContent = (data.meta && data.meta.title) || data.url;
     li.appendChild(link);
+    var known = facts(data.meta);
+    if (known) li.appendChild(known);
     li.appendChild(snippet(data.excerpt || ""));
     return li;
   }
