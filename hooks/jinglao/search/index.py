@@ -95,18 +95,20 @@ def _pages(site: Path) -> list[Path]:
     return pages
 
 
-def write_synonyms(site: Path, synonyms: Synonyms) -> int:
-    """Write each marked page's synonym terms into it; returns how many pages have terms."""
-    with_terms = 0
+def write_synonyms(site: Path, synonyms: Synonyms) -> tuple[int, set[str]]:
+    """Write each marked page's synonym terms into it; returns how many pages have terms, and
+    the top folders that hold marked pages (units, tasks, policies)."""
+    with_terms, folders = 0, set()
     for page in _pages(site):
         text = page.read_text(encoding="utf-8", errors="replace")
         if BODY_MARK not in text:
             continue
+        folders.add(page.relative_to(site).parts[0])
         updated, has_terms = with_synonyms(text, synonyms)
         with_terms += has_terms
         if updated != text:
             page.write_text(updated, encoding="utf-8")
-    return with_terms
+    return with_terms, folders
 
 
 def _run_pagefind(site: Path, bundle: str, pages: str) -> None:
@@ -130,14 +132,18 @@ def indexed_pages(site: Path) -> int:
 
 def index_site(site: Path, synonyms: Synonyms) -> IndexResult:
     """Write ``site/pagefind/`` for a built site folder; the previous bundles are replaced."""
-    with_terms = write_synonyms(site, synonyms)
+    with_terms, marked = write_synonyms(site, synonyms)
     folder = site / BUNDLE_DIR
     if folder.is_symlink() or folder.is_file():
         folder.unlink()
     elif folder.is_dir():
         shutil.rmtree(folder)
     for bundle, pages in BUNDLES.items():
-        _run_pagefind(site, bundle, pages)
+        # A county with no page of this group (no tasks.yml yet) gets no bundle: Pagefind stops
+        # on an empty one, and with no marked page it would index the folder's list pages whole.
+        # (a bundle is named after the site folder its pages are in).
+        if bundle in marked or (not marked and any((site / bundle).glob("**/*.html"))):
+            _run_pagefind(site, bundle, pages)
     expansions = json.dumps(synonyms.expansions(), ensure_ascii=False, sort_keys=True)
     folder.mkdir(exist_ok=True)
     (folder / EXPANSIONS).write_text(expansions, encoding="utf-8")
