@@ -60,9 +60,9 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_post_build(config: Any) -> None:
-    root, site = Path(config.config_file_path).parent, Path(config.site_dir)
+    built = session()
     try:
-        indexed = index_after_build(root, site, dirty=session().dirty)
+        indexed = index_after_build(Path(config.site_dir), built.synonyms, dirty=built.dirty)
     except IndexingError as exc:
         raise PluginError(str(exc)) from exc
     if indexed is not None:

@@ -213,3 +213,18 @@ def test_serve_dirty_serves_the_search_and_does_not_index_again_on_an_edit(
 
 
 ENTRY = "pagefind/units/pagefind-entry.json"
+
+
+def test_a_pagefind_failure_is_said_in_chinese_with_the_folder(tmp_path: Path) -> None:
+    import pytest
+
+    from jinglao.search.index import IndexingError, _run_pagefind
+
+    (tmp_path / "units").mkdir()  # nothing for Pagefind to index: it stops with an error
+    with pytest.raises(IndexingError) as failed:
+        _run_pagefind(tmp_path, "units", "units/*/index.html")
+    message = str(failed.value)
+    assert message.startswith(
+        f"没有建好搜索索引 {tmp_path / 'pagefind' / 'units'}（网页 units/*/index.html）"
+    )
+    assert "Pagefind 的原始输出（英文）" in message

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .county.synonyms import Synonyms
 from .plain import Data, Pages
 from .problems import Problem, has_errors
 from .project import Progress, Project, load_project, unit_revisions
@@ -43,6 +44,7 @@ class Reuse:
 class BuildResult:
     problems: list[Problem]
     pages: Pages  # empty when there are errors
+    synonyms: Synonyms = field(default_factory=Synonyms)  # for the search index after the build
 
     @property
     def ok(self) -> bool:
@@ -98,7 +100,7 @@ def build_pages(
             return BuildResult(project.problems, {})
         site = site_data(project, reuse)
         pages = render_pages(site, root / TEMPLATES_DIR, reuse.pages if reuse else None)
-    return BuildResult(project.problems, pages)
+    return BuildResult(project.problems, pages, project.synonyms)
 
 
 # Folders of the project that an output folder must never be, contain, or lie in.
@@ -187,6 +189,7 @@ class Session:
     result: BuildResult | None = None
     backing: Path = field(default_factory=Path)
     clock: str = ""  # which clock dates this build, for the build log
+    synonyms: Synonyms = field(default_factory=Synonyms)  # read with the project, for the index
 
     def start(self, *, serve: bool, dirty: bool) -> None:
         self.dirty = dirty
@@ -198,6 +201,7 @@ class Session:
         self.clock = pin_build_date(root)
         self.result = build_pages(root, self.reuse, address)
         self.backing = root / BACKING_DIR
+        self.synonyms = self.result.synonyms
         if self.result.ok:
             pages = self.result.pages
             write_changed(self.backing, {p: t for p, t in pages.items() if self._from_disk(p)})

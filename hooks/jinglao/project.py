@@ -17,7 +17,7 @@ from .bags.bag import bags
 from .bags.load import BagRecord, load_bags, orphan_bags
 from .county.load import PolicyRecord, load_county, load_policies
 from .county.model import County
-from .county.synonyms import load_synonyms
+from .county.synonyms import Synonyms, load_synonyms
 from .county.tasks import Task, load_tasks
 from .cycles.load import CycleRecord, load_cycles
 from .plain import Data
@@ -55,6 +55,7 @@ class Project:
     claimed: dict[str, tuple[Honour, ...]] = field(default_factory=dict)
     policies: list[PolicyRecord] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)  # the home page's 「我要办事」 entries
+    synonyms: Synonyms = field(default_factory=Synonyms)  # search: content/search/synonyms.yml
     problems: list[Problem] = field(default_factory=list)
     home: str = ""  # content/index.md, into which the generated overview is placed
     history: History = field(default_factory=History)
@@ -193,7 +194,8 @@ def _load_project(root: Path, progress: Progress | None, cache: ParseCache | Non
     project.problems += problems
     project.tasks, problems = load_tasks(root)
     project.problems += problems
-    project.problems += load_synonyms(root)[1]
+    project.synonyms, problems = load_synonyms(root)
+    project.problems += problems
     townships = [t.name for t in project.county.townships] if project.county else None
     lists = CountyLists(townships, [p.id for p in project.policies])
     _load_units(project, lists, progress, cache)

@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..county.synonyms import Synonyms, load_synonyms
+from ..county.synonyms import Synonyms
 from ..source.files import is_inside
 
 BUNDLE_DIR = "pagefind"
@@ -116,7 +116,11 @@ def _run_pagefind(site: Path, bundle: str, pages: str) -> None:
                "--glob", pages, "--output-subdir", f"{BUNDLE_DIR}/{bundle}"]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise IndexingError(f"Pagefind 没有建好搜索索引：{(done.stderr or done.stdout)[-800:]}")
+        output = (done.stderr or done.stdout).strip()[-800:]
+        raise IndexingError(
+            f"没有建好搜索索引 {site / BUNDLE_DIR / bundle}（网页 {pages}）：建索引的工具 Pagefind "
+            f"出错了。请把下面这段 Pagefind 的原始输出（英文）交给维护网站的人。\n{output}"
+        )
 
 
 def indexed_pages(site: Path) -> int:
@@ -150,11 +154,10 @@ def index_site(site: Path, synonyms: Synonyms) -> IndexResult:
     return IndexResult(indexed_pages(site), with_terms)
 
 
-def index_after_build(root: Path, site: Path, *, dirty: bool) -> IndexResult | None:
+def index_after_build(site: Path, synonyms: Synonyms, *, dirty: bool) -> IndexResult | None:
     """The MkDocs hook's call after each build. Under ``mkdocs serve --dirty`` a bundle that is
     already there is kept, so saving a unit shows on its page at once (re-indexing 1,000 units
     takes seconds); search then answers from the last full build until the server restarts."""
     if dirty and (site / BUNDLE_DIR / "units" / "pagefind.js").is_file():
         return None
-    synonyms, _ = load_synonyms(root)  # its problems are reported by the build's validation
-    return index_site(site, synonyms)
+    return index_site(site, synonyms)  # the synonyms the build read and validated
