@@ -115,6 +115,9 @@ def _diff_lists(place: _Place, key: str, old: list[Any], new: list[Any]) -> Iter
     old_named, new_named = _keyed(old), _keyed(new)
     gone = [k for k in old_named if k not in new_named]
     came = [k for k in new_named if k not in old_named]
+    # items in both versions, renamed or not: (name now, before, after), compared field by field
+    same = [(k[0], old_named[k], item) for k, item in new_named.items() if k in old_named]
+    kept: list[tuple[str, Any, Any]] = []
     for was, now in _renamed(gone, came):
         gone.remove(was)
         came.remove(now)
@@ -122,20 +125,17 @@ def _diff_lists(place: _Place, key: str, old: list[Any], new: list[Any]) -> Iter
         renamed = f"{_label(place, title)}「{_shown(was[0])}」改为「{_shown(now[0])}」"
         text_worse = isinstance(before, str) and isinstance(after, str) and weakens
         yield Edit("修改", renamed, text_worse and text_weakens(before, after))
-        if isinstance(before, dict) and isinstance(after, dict):  # what else changed in it
-            where = f"{place.where} {now[0]}" if place.named else now[0]
-            inner = _Place(model, where, place.in_promise or weakens, named=True)
-            yield from _diff_maps(inner, _unnamed(before), _unnamed(after))
+        if isinstance(before, dict) and isinstance(after, dict):  # its renaming is said once
+            kept.append((now[0], _unnamed(before), _unnamed(after)))
     for was in gone:
         yield Edit("删除", f"{_label(place, title)}「{_shown(was[0])}」", weakens)
     for now in came:
         yield Edit("新增", f"{_label(place, title)}「{_shown(now[0])}」")
-    for key_, item in new_named.items():
-        name = key_[0]
-        if key_ in old_named and isinstance(item, dict) and isinstance(old_named[key_], dict):
+    for name, before, after in kept + same:
+        if isinstance(before, dict) and isinstance(after, dict):
             where = f"{place.where} {name}" if place.named else name
             inner = _Place(model, where, place.in_promise or weakens, named=True)
-            yield from _diff_maps(inner, old_named[key_], item)
+            yield from _diff_maps(inner, before, after)
 
 
 COMPARISON_VERSION = 2  # raise when compare() says something else: cached comparisons are dropped
