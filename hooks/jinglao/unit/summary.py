@@ -53,6 +53,7 @@ def call_buttons(unit: Unit) -> Data:
         "phones": [
             {
                 "label": "电话" if p.role == OTHER else f"{p.role}电话",
+                "role": p.role,
                 "number": p.number,
                 "supervision": p.role == SUPERVISION_ROLE,
             }
