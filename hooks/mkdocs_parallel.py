@@ -103,9 +103,12 @@ def _render_in_workers(shares: list[list[str]]) -> dict[str, Rendered] | None:
         except EOFError:
             results.append(None)
         worker.join()
-    if any(r is None for r in results):
-        return None
-    return {uri: rendered for result in results if result for uri, rendered in result.items()}
+    rendered: dict[str, Rendered] = {}
+    for result in results:
+        if result is None:
+            return None
+        rendered.update(result)
+    return rendered
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
